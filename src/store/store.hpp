@@ -1,0 +1,163 @@
+// The Store: the only door to persistent data (ARCHITECTURE.md principle 3).
+// Backends live in store/sqlite/ (and later store/postgres/) and pass one
+// conformance suite, tests/store/store_conformance_test.cpp. All methods are
+// safe to call from several threads at once. Errors are thrown as
+// store::Error (I/O failure, constraint violation); "not found" is an empty
+// optional, never an exception.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace jarida::store {
+
+struct Error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct NewUser {
+  std::string login;
+  std::string slug;  // public author page /author/{slug}/
+  std::string display_name;
+  std::string bio;
+  core::Role role = core::Role::author;
+  std::string password_hash;  // argon2id string from libsodium
+};
+
+struct NewCategory {
+  std::string slug;
+  std::string name;
+  std::string description;
+  std::optional<core::Id> parent;
+};
+
+struct NewTag {
+  std::string slug;
+  std::string name;
+};
+
+struct NewArticle {
+  std::string slug;
+  std::string title;
+  std::string kicker;
+  std::string excerpt;
+  std::string body_html;
+  core::ArticleStatus status = core::ArticleStatus::published;
+  core::TimePoint published_at{};
+  core::Id author_id = 0;
+  core::Id category_id = 0;
+  std::vector<core::Id> tag_ids;
+  std::int64_t visits = 0;
+};
+
+struct NewComment {
+  core::Id article_id = 0;
+  std::optional<core::Id> parent;
+  std::string author_name;
+  std::string author_email;
+  std::string body;
+  core::CommentStatus status = core::CommentStatus::pending;
+  core::TimePoint created_at{};
+  std::string ip_hash;
+};
+
+struct NewPage {
+  std::string slug;
+  std::string title;
+  std::string body_html;
+};
+
+// Which articles a list shows: published ones, newest first, optionally of
+// one category, tag or author.
+struct ArticleFilter {
+  std::optional<core::Id> category_id;
+  std::optional<core::Id> tag_id;
+  std::optional<core::Id> author_id;
+};
+
+struct VisitIncrement {
+  core::Id article_id = 0;
+  std::int64_t count = 0;
+};
+
+// A group of writes applied atomically by commit(); destroying an
+// uncommitted batch rolls it back. Used by `jarida demo`, and later by the
+// importer and the newsroom. Only one batch may be open at a time per store
+// (it holds the write lock).
+class WriteBatch {
+ public:
+  virtual ~WriteBatch() = default;
+  // Categories and tags are keyed by slug: adding an existing slug returns
+  // the existing id (and updates the name).
+  virtual core::Id upsert_category(const NewCategory& c) = 0;
+  virtual core::Id upsert_tag(const NewTag& t) = 0;
+  // Users are keyed by login: an existing login returns its id unchanged.
+  virtual core::Id upsert_user(const NewUser& u) = 0;
+  // Fails with store::Error if the slug is taken.
+  virtual core::Id add_article(const NewArticle& a) = 0;
+  virtual core::Id add_comment(const NewComment& c) = 0;
+  // Pages are keyed by slug: an existing slug is updated.
+  virtual core::Id upsert_page(const NewPage& p) = 0;
+  // Per-day visits for the most-read list (day in UTC).
+  virtual void add_daily_visits(core::Id article_id, std::chrono::sys_days day,
+                                std::int64_t count) = 0;
+  virtual void commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Schema: applies the numbered migrations not yet recorded, each in its
+  // own transaction. Idempotent.
+  virtual void migrate() = 0;
+  virtual int schema_version() = 0;
+
+  virtual std::unique_ptr<WriteBatch> begin_write() = 0;
+
+  // Users
+  virtual std::optional<core::Author> user_by_login(std::string_view login) = 0;
+  virtual std::int64_t count_users() = 0;
+
+  // Published content, as readers see it.
+  virtual std::optional<core::Article> published_article_by_slug(std::string_view slug) = 0;
+  virtual core::Paged<core::ArticleSummary> published_articles(const ArticleFilter& filter,
+                                                               std::int64_t offset,
+                                                               std::int64_t limit) = 0;
+  // Most visits counted on days >= since, published articles only.
+  virtual std::vector<core::ArticleSummary> most_read(std::chrono::sys_days since,
+                                                      std::int64_t limit) = 0;
+  virtual std::vector<core::Comment> approved_comments(core::Id article_id) = 0;
+  virtual std::vector<core::LatestComment> latest_comments(std::int64_t limit) = 0;
+  virtual std::vector<core::Category> categories() = 0;
+  virtual std::optional<core::Category> category_by_slug(std::string_view slug) = 0;
+  virtual std::optional<core::Tag> tag_by_slug(std::string_view slug) = 0;
+  virtual std::optional<core::Author> author_by_slug(std::string_view slug) = 0;
+  virtual std::optional<core::Page> page_by_slug(std::string_view slug) = 0;
+  virtual std::vector<std::string> article_slugs_starting_with(std::string_view prefix) = 0;
+  virtual std::int64_t count_articles() = 0;
+
+  // Visits: adds every increment (to the total and to today's count) in one
+  // transaction; all or nothing.
+  virtual void add_visits(std::span<const VisitIncrement> increments,
+                          std::chrono::sys_days day) = 0;
+  virtual std::int64_t article_visits(core::Id article_id) = 0;
+
+  // Changes by other processes (e.g. `jarida demo` while the server runs):
+  // the value changes whenever another connection or process commits.
+  virtual std::uint64_t external_change_token() = 0;
+};
+
+// Opens (creating if needed) the SQLite database in DIR/jarida.db, in WAL mode.
+std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& db_file);
+
+}  // namespace jarida::store
