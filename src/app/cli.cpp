@@ -1,0 +1,66 @@
+// Argument parsing only (CLI11 is kept in this one file); the work is in
+// commands.cpp.
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "app/commands.hpp"
+
+namespace jarida::app {
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"Jarida (جريدة): a news publishing platform for Arabic newsrooms", "jarida"};
+  app.require_subcommand(1);
+
+  InitOptions init;
+  auto* c_init = app.add_subcommand(
+      "init", "Create a data folder: database, jarida.toml and an admin account (idempotent)");
+  c_init->add_option("--data", init.data_dir, "Data folder")->required();
+  c_init->add_option("--site-name", init.site_name, "Site name for a new jarida.toml");
+  c_init->add_option("--base-url", init.base_url, "Public base URL for a new jarida.toml");
+
+  ServeOptions serve;
+  std::string listen;
+  int threads = 0;
+  auto* c_serve = app.add_subcommand("serve", "Run migrations if needed and serve the site");
+  c_serve->add_option("--data", serve.data_dir, "Data folder")->required();
+  c_serve->add_option("--listen", listen, "Address to listen on, e.g. 127.0.0.1:8080");
+  c_serve->add_option("--threads", threads, "Server threads")->check(CLI::Range(1, 64));
+
+  DemoCommandOptions demo;
+  auto* c_demo = app.add_subcommand("demo", "Fill the site with original Arabic demo content");
+  c_demo->add_option("--data", demo.data_dir, "Data folder")->required();
+  c_demo->add_option("--articles", demo.articles, "Number of articles")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
+  c_demo->add_option("--seed", demo.seed, "Random seed (same seed, same content)");
+
+  auto* c_user = app.add_subcommand("user", "Manage newsroom accounts");
+  c_user->require_subcommand(1);
+  UserAddOptions user_add;
+  auto* c_user_add = c_user->add_subcommand(
+      "add", "Add an account; the password is read from stdin, or generated and printed");
+  c_user_add->add_option("--data", user_add.data_dir, "Data folder")->required();
+  c_user_add->add_option("--login", user_add.login, "Login name")->required();
+  c_user_add->add_option("--role", user_add.role, "admin, editor or author")
+      ->required()
+      ->check(CLI::IsMember({"admin", "editor", "author"}));
+  c_user_add->add_option("--name", user_add.display_name, "Display name (default: the login)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  if (*c_init) return cmd_init(init);
+  if (*c_serve) {
+    if (!listen.empty()) serve.listen = listen;
+    if (threads > 0) serve.threads = threads;
+    return cmd_serve(serve);
+  }
+  if (*c_demo) return cmd_demo(demo);
+  if (*c_user_add) return cmd_user_add(user_add);
+  return 2;
+}
+
+}  // namespace jarida::app

@@ -1,0 +1,221 @@
+#include "app/commands.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "app/config.hpp"
+#include "app/demo.hpp"
+#include "app/passwords.hpp"
+#include "http/server.hpp"
+#include "render/renderer.hpp"
+#include "site/site.hpp"
+#include "store/store.hpp"
+#include "text/slug.hpp"
+
+namespace jarida::app {
+namespace {
+
+constexpr const char* kDatabaseFile = "jarida.db";
+
+std::unique_ptr<store::Store> open_store(const std::filesystem::path& data_dir) {
+  auto s = store::open_sqlite_store(data_dir / kDatabaseFile);
+  s->migrate();
+  return s;
+}
+
+// "127.0.0.1:8080" or "[::1]:8080" -> address and port.
+bool split_listen(const std::string& listen, std::string& address, std::uint16_t& port) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon + 1 >= listen.size()) return false;
+  address = listen.substr(0, colon);
+  if (address.size() > 2 && address.front() == '[' && address.back() == ']')
+    address = address.substr(1, address.size() - 2);
+  unsigned long p = 0;
+  for (char c : listen.substr(colon + 1)) {
+    if (c < '0' || c > '9') return false;
+    p = p * 10 + static_cast<unsigned long>(c - '0');
+    if (p > 65535) return false;
+  }
+  port = static_cast<std::uint16_t>(p);
+  return !address.empty();
+}
+
+// Calls fn every second on its own thread until stopped.
+class Ticker {
+ public:
+  explicit Ticker(std::function<void()> fn)
+      : thread_([this, fn = std::move(fn)] {
+          std::unique_lock lock(mu_);
+          while (!cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_; })) {
+            lock.unlock();
+            fn();
+            lock.lock();
+          }
+        }) {}
+  ~Ticker() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+std::string read_password_from_stdin() {
+  if (isatty(STDIN_FILENO)) return {};
+  std::string line;
+  std::getline(std::cin, line);
+  while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
+  return line;
+}
+
+}  // namespace
+
+int cmd_init(const InitOptions& o) {
+  try {
+    std::filesystem::create_directories(o.data_dir);
+    const auto config_file = o.data_dir / kConfigFileName;
+    if (!std::filesystem::exists(config_file)) {
+      std::ofstream out(config_file);
+      out << default_config_text(o.site_name, o.base_url);
+      if (!out) throw std::runtime_error("cannot write " + config_file.string());
+      std::cout << "Wrote " << config_file.string() << "\n";
+    }
+    load_config(o.data_dir);  // a hand-edited file must still be valid
+    auto store = open_store(o.data_dir);
+    std::cout << "Database " << (o.data_dir / kDatabaseFile).string() << " at schema version "
+              << store->schema_version() << "\n";
+    if (store->user_by_login("admin")) {
+      std::cout << "Already initialized: the admin account exists (password unchanged).\n";
+      return 0;
+    }
+    const std::string password = generate_password();
+    auto batch = store->begin_write();
+    batch->upsert_user({.login = "admin",
+                        .slug = "admin",
+                        .display_name = "مدير الموقع",
+                        .bio = "",
+                        .role = core::Role::admin,
+                        .password_hash = hash_password(password)});
+    batch->commit();
+    std::cout << "Admin account created. It is shown only once:\n"
+              << "  login:    admin\n"
+              << "  password: " << password << "\n";
+    return 0;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "jarida init: " << e.what() << "\n";
+  }
+  return 1;
+}
+
+int cmd_serve(const ServeOptions& o) {
+  try {
+    AppConfig config = load_config(o.data_dir);
+    if (o.listen) config.listen = *o.listen;
+    if (o.threads) config.threads = *o.threads;
+    http::ServerOptions server_options;
+    if (!split_listen(config.listen, server_options.address, server_options.port))
+      throw std::runtime_error("bad --listen address '" + config.listen +
+                               "' (expected IP:PORT, e.g. 127.0.0.1:8080)");
+    server_options.threads = config.threads;
+
+    auto store = open_store(o.data_dir);
+    render::Renderer renderer(config.site, effective_theme_dir(config));
+    site::Site site(*store, renderer);
+    http::Server server(
+        server_options, [&site](const http::Request& q, http::Response& r) { site.handle(q, r); },
+        [&site](int status, const http::Request* q, http::Response& r) {
+          site.error(status, q, r);
+        });
+    server.listen();
+    std::cout << "Jarida is serving " << config.site.site_name << " on http://"
+              << server_options.address << ":" << server.port() << "/" << std::endl;
+    {
+      Ticker ticker([&site] { site.tick(); });
+      server.run();  // returns after SIGTERM/SIGINT and in-flight requests
+    }
+    site.flush_visits();
+    std::cout << "Jarida stopped; visit counts saved." << std::endl;
+    return 0;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "jarida serve: " << e.what() << "\n";
+  }
+  return 1;
+}
+
+int cmd_demo(const DemoCommandOptions& o) {
+  try {
+    load_config(o.data_dir);
+    auto store = open_store(o.data_dir);
+    const auto started = std::chrono::steady_clock::now();
+    DemoOptions d;
+    d.articles = o.articles;
+    d.seed = o.seed;
+    d.now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const DemoSummary s = fill_demo(*store, d);
+    const auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
+    std::cout << "Demo content: " << s.articles << " articles, " << s.categories
+              << " categories, " << s.tags << " tags, " << s.authors << " authors, " << s.comments
+              << " comments in " << secs.count() << " s\n";
+    return 0;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "jarida demo: " << e.what() << "\n";
+  }
+  return 1;
+}
+
+int cmd_user_add(const UserAddOptions& o) {
+  try {
+    const auto role = core::role_from_string(o.role);
+    if (!role) throw std::runtime_error("role must be admin, editor or author");
+    if (o.login.empty() || o.login.size() > 64 ||
+        o.login.find_first_of(" \t\r\n/\\") != std::string::npos)
+      throw std::runtime_error("login must be 1-64 characters without spaces or slashes");
+    load_config(o.data_dir);
+    auto store = open_store(o.data_dir);
+    if (store->user_by_login(o.login))
+      throw std::runtime_error("the login '" + o.login + "' already exists");
+    std::string password = read_password_from_stdin();
+    const bool generated = password.empty();
+    if (generated) password = generate_password();
+    if (password.size() < 10) throw std::runtime_error("password must be at least 10 characters");
+    std::string slug = text::slugify(o.login);
+    if (slug.empty()) slug = "user";
+    auto batch = store->begin_write();
+    batch->upsert_user({.login = o.login,
+                        .slug = slug,
+                        .display_name = o.display_name.empty() ? o.login : o.display_name,
+                        .bio = "",
+                        .role = *role,
+                        .password_hash = hash_password(password)});
+    batch->commit();
+    std::cout << "Account '" << o.login << "' (" << o.role << ") created.\n";
+    if (generated) std::cout << "  password: " << password << "\n";
+    return 0;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "jarida user add: " << e.what() << "\n";
+  }
+  return 1;
+}
+
+}  // namespace jarida::app

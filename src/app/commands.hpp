@@ -1,0 +1,41 @@
+// The commands behind `jarida ...` (app/cli.cpp parses the arguments).
+// Each returns the process exit code; errors are printed to stderr.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace jarida::app {
+
+struct InitOptions {
+  std::filesystem::path data_dir;
+  std::string site_name = "جريدة";
+  std::string base_url = "http://127.0.0.1:8080";
+};
+int cmd_init(const InitOptions& o);
+
+struct ServeOptions {
+  std::filesystem::path data_dir;
+  std::optional<std::string> listen;  // overrides [server] listen
+  std::optional<int> threads;         // overrides [server] threads
+};
+int cmd_serve(const ServeOptions& o);
+
+struct DemoCommandOptions {
+  std::filesystem::path data_dir;
+  std::int64_t articles = 300;
+  std::uint64_t seed = 1;
+};
+int cmd_demo(const DemoCommandOptions& o);
+
+struct UserAddOptions {
+  std::filesystem::path data_dir;
+  std::string login;
+  std::string role;
+  std::string display_name;  // defaults to the login
+};
+int cmd_user_add(const UserAddOptions& o);
+
+}  // namespace jarida::app

@@ -1,0 +1,34 @@
+// Request targets: decoding and validating the path a reader asked for, and
+// encoding paths for Location headers. Tested in tests/http/target_test.cpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace jarida::http {
+
+enum class TargetError {
+  none,
+  too_long,       // longer than limits::kMaxTargetBytes
+  not_origin,     // not "/path[?query]" (absolute-form, '*', empty)
+  bad_encoding,   // '%' not followed by two hex digits
+  invalid_utf8,   // decoded path is not UTF-8 (overlong, surrogate, truncated)
+  control_char,   // NUL or another C0 control / DEL after decoding
+  dot_segment,    // "." or ".." segment, raw or encoded: never a real page
+};
+
+// Splits `target` into its percent-decoded path and raw query. Hex digits
+// may be upper or lower case. Raw UTF-8 bytes are accepted (some clients
+// send them unencoded) as long as the result is valid UTF-8.
+TargetError parse_target(std::string_view target, std::string& path, std::string_view& query);
+
+// Percent-encodes a decoded path for a Location header or a link: keeps
+// unreserved ASCII and '/', encodes everything else with lower-case hex as
+// WordPress does ("/2019/05/%d8%a7/").
+std::string encode_path(std::string_view path);
+
+// Percent-decodes a query value ('+' means space). Returns false on a bad
+// escape.
+bool decode_query_value(std::string_view in, std::string& out);
+
+}  // namespace jarida::http

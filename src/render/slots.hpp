@@ -1,0 +1,26 @@
+// Live values inside a cached page. The renderer writes a marker where a
+// value changes between requests (a visit count, a shared fragment such as
+// the latest-comments list); the page cache cuts the page at the markers
+// into an http::SplicedBody. Marker bytes (U+001E, U+001F) are removed from
+// every value the templates print, so page text can never forge one.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/model.hpp"
+
+namespace jarida::render {
+
+inline constexpr char kSlotOpen = '\x1e';
+inline constexpr char kSlotClose = '\x1f';
+
+// "\x1e" "v" id "\x1f": the live visit count of an article.
+std::string visit_slot(core::Id article_id);
+// "\x1e" "f" name "\x1f": a shared fragment, e.g. "latest_comments".
+std::string fragment_slot(std::string_view name);
+
+// Removes marker bytes and NUL (for every value given to a template).
+std::string strip_slot_bytes(std::string_view s);
+
+}  // namespace jarida::render

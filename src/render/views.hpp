@@ -1,0 +1,38 @@
+// View models: what each page template needs, built by the handlers (site/)
+// from store data. The renderer turns them into HTML and knows nothing
+// about requests or SQL.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace jarida::render {
+
+// What every page shares: the navigation.
+struct Chrome {
+  std::vector<core::Category> categories;
+};
+
+struct Pagination {
+  std::int64_t page = 1;
+  std::int64_t total_pages = 1;
+  std::string base_path;  // "/category/x/"; page n is base_path + "page/n/"
+};
+
+struct ListView {
+  std::string heading;      // "" on the home page
+  std::string description;  // category description, author bio
+  std::vector<core::ArticleSummary> items;
+  Pagination pagination;
+  bool is_home = false;  // adds the most-read list
+};
+
+struct ArticleView {
+  core::Article article;
+  std::vector<core::Comment> comments;  // approved, oldest first
+};
+
+}  // namespace jarida::render

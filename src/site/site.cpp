@@ -1,0 +1,373 @@
+#include "site/site.hpp"
+
+#include <charconv>
+#include <iostream>
+
+#include "http/limits.hpp"
+#include "http/target.hpp"
+#include "render/slots.hpp"
+#include "site/security_headers.hpp"
+#include "stats/visit_rules.hpp"
+
+namespace jarida::site {
+namespace {
+
+const std::string kPageHeaders = std::string("Content-Type: text/html; charset=utf-8\r\n") +
+                                 kSecurityHeaders +
+                                 // Browsers revalidate every time, so the live
+                                 // counter shows; the ETag makes that a 304.
+                                 "Cache-Control: no-cache\r\nVary: Accept-Encoding\r\n";
+
+// True unless the client refuses gzip or doesn't name it ("gzip;q=0").
+bool accepts_gzip(std::string_view accept_encoding) {
+  std::size_t pos = 0;
+  while ((pos = accept_encoding.find("gzip", pos)) != std::string_view::npos) {
+    std::string_view rest = accept_encoding.substr(pos + 4);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (!rest.starts_with(";")) return true;
+    const auto q = rest.find("q=");
+    if (q == std::string_view::npos) return true;
+    const auto value = rest.substr(q + 2, rest.find(',') - (q + 2));
+    if (value.find_first_not_of("0. ") != std::string_view::npos) return true;
+    pos += 4;
+  }
+  return false;
+}
+
+std::uint64_t fnv1a(std::uint64_t h, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) h = (h ^ ((v >> (8 * i)) & 0xff)) * 1099511628211ull;
+  return h;
+}
+
+std::chrono::sys_days today_utc() {
+  return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+}
+
+}  // namespace
+
+// One row of the route table (STYLE.md 3): everything that decides how a
+// request is treated, reviewable on one screen.
+enum class Access { everyone };  // newsroom roles arrive with /admin/ (issue 6)
+struct Site::Route {
+  http::Method method;
+  http::PathPattern pattern;
+  const char* name;
+  PageFn page = nullptr;  // a cached page built by this function
+  bool static_file = false;
+  Access access = Access::everyone;
+  bool csrf = false;
+  std::size_t body_limit = http::limits::kMaxBodyBytes;
+};
+
+Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions options)
+    : store_(store),
+      renderer_(renderer),
+      options_(options),
+      counter_(store),
+      cache_(options.page_cache_bytes),
+      static_files_(renderer.static_dir()) {
+  using M = http::Method;
+  auto route = [](M m, const char* pattern, const char* name, PageFn fn) {
+    return Route{m, http::PathPattern(pattern), name, fn};
+  };
+  routes_ = {
+      route(M::get, "/", "home", &Site::home),
+      route(M::get, "/page/{n:int}/", "home_paged", &Site::home),
+      route(M::get, "/{yyyy:int}/{mm:int}/{slug}/", "article", &Site::article),
+      route(M::get, "/category/{slug}/", "category", &Site::category),
+      route(M::get, "/category/{slug}/page/{n:int}/", "category_paged", &Site::category),
+      route(M::get, "/tag/{slug}/", "tag", &Site::tag),
+      route(M::get, "/tag/{slug}/page/{n:int}/", "tag_paged", &Site::tag),
+      route(M::get, "/author/{slug}/", "author", &Site::author),
+      route(M::get, "/author/{slug}/page/{n:int}/", "author_paged", &Site::author),
+      Route{M::get, http::PathPattern("/static/{file*}"), "static", nullptr, true},
+      route(M::get, "/{slug}/", "page", &Site::page),
+  };
+
+  fragments_.define(
+      "latest_comments",
+      [this] {
+        return renderer_.latest_comments(
+            store_.latest_comments(options_.latest_comments),
+            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+      },
+      options_.fragment_ttl);
+  fragments_.define(
+      "most_read",
+      [this] {
+        return renderer_.most_read(
+            store_.most_read(today_utc() - std::chrono::days(6), options_.most_read));
+      },
+      options_.fragment_ttl);
+
+  for (int status : {400, 404, 405, 408, 413, 431, 500})
+    error_pages_[status] = renderer_.error_page(status);
+  change_token_ = store_.external_change_token();
+}
+
+Site::~Site() = default;
+
+// ---------------------------------------------------------------- dispatch
+
+void Site::handle(const http::Request& req, http::Response& res) {
+  if (req.method == http::Method::other) return error(405, &req, res);
+  http::Params params;
+  const Route* route = http::find_route(routes_, req.method, req.path, params);
+  if (!route) {
+    // "/about" -> "/about/" when the slash-terminated path is a page.
+    if (!req.path.ends_with('/') &&
+        http::find_route(routes_, http::Method::get, req.path + "/", params)) {
+      res.status = 301;
+      std::string location = http::encode_path(req.path + "/");
+      if (!req.query.empty()) location.append("?").append(req.query);
+      res.headers.append(kSecurityHeaders);
+      res.add_header("Location", location);
+      return;
+    }
+    const bool other_method = req.method == http::Method::post &&
+                              http::find_route(routes_, http::Method::get, req.path, params);
+    return error(other_method ? 405 : 404, &req, res);
+  }
+  if (route->static_file) return serve_static(req, params, res);
+  serve_page(req, *route, params, res);
+}
+
+void Site::serve_page(const http::Request& req, const Route& route, const http::Params& params,
+                      http::Response& res) {
+  const auto now = SteadyClock::now();
+  auto page = cache_.get(req.path, [&] { return (this->*route.page)(params); }, now);
+  if (!page) {
+    // Not found: remember that too, so a flood of one bad link costs no SQL.
+    auto missing = std::make_shared<CachedPage>();
+    missing->status = 404;
+    cache_.get(req.path, [&] { return missing; }, now);
+    return error(404, &req, res);
+  }
+  write_page(req, *page, page, res);
+}
+
+void Site::write_page(const http::Request& req, const CachedPage& page,
+                      std::shared_ptr<const CachedPage> owner, http::Response& res) {
+  if (page.status == 404) return error(404, &req, res);
+  if (page.status == 301) {
+    res.status = 301;
+    res.headers.append(kSecurityHeaders);
+    res.add_header("Location", page.redirect_to);
+    return;
+  }
+  if (page.counts_visits_of && req.method == http::Method::get)
+    count_visit(req, *page.counts_visits_of);
+
+  thread_local std::vector<std::int64_t> numbers;
+  thread_local std::vector<const http::Chunk*> chunks;
+  numbers.clear();
+  chunks.clear();
+  std::uint64_t etag = fnv1a(1469598103934665603ull, page.generation);
+  for (const auto* cell : page.numbers) {
+    numbers.push_back(cell->total.load(std::memory_order_relaxed));
+    etag = fnv1a(etag, static_cast<std::uint64_t>(numbers.back()));
+  }
+  const auto now = SteadyClock::now();
+  for (const auto& name : page.fragments) {
+    auto f = fragments_.get(name, now);
+    chunks.push_back(&f->chunk);
+    etag = fnv1a(etag, f->version);
+    res.owners.push_back(std::move(f));
+  }
+  char etag_text[24];
+  const int etag_len = std::snprintf(etag_text, sizeof etag_text, "\"%016llx\"",
+                                     static_cast<unsigned long long>(etag));
+  const std::string_view etag_sv(etag_text, static_cast<std::size_t>(etag_len));
+
+  res.status = 200;
+  res.headers.append(kPageHeaders);
+  res.add_header("ETag", etag_sv);
+  if (req.header("If-None-Match") == etag_sv) {
+    res.status = 304;
+    return;
+  }
+  const bool gzip = accepts_gzip(req.header("Accept-Encoding"));
+  if (gzip) res.headers.append("Content-Encoding: gzip\r\n");
+  page.body.write(gzip, renderer_.arabic_digits(), numbers, chunks, res);
+  res.owners.push_back(std::move(owner));
+}
+
+void Site::count_visit(const http::Request& req, stats::VisitCounter::Cell& cell) {
+  stats::VisitRequest v;
+  v.is_get = req.method == http::Method::get;
+  v.user_agent = req.header("User-Agent");
+  v.sec_purpose = req.header("Sec-Purpose");
+  v.purpose = req.header("Purpose");
+  v.x_moz = req.header("X-Moz");
+  v.x_purpose = req.header("X-Purpose");
+  if (!stats::is_countable(v)) return;
+  if (!repeats_.first_visit(req.remote_ip, v.user_agent, cell.article_id, SteadyClock::now()))
+    return;
+  stats::VisitCounter::add(cell);
+}
+
+void Site::serve_static(const http::Request& req, const http::Params& params,
+                        http::Response& res) {
+  if (!static_files_.serve(std::string(params.get("file")),
+                           accepts_gzip(req.header("Accept-Encoding")), req.header("If-None-Match"),
+                           res))
+    error(404, &req, res);
+}
+
+void Site::error(int status, const http::Request* req, http::Response& res) {
+  (void)req;  // the API (issue 5+) answers JSON errors for /api/ paths here
+  auto it = error_pages_.find(status);
+  if (it == error_pages_.end()) it = error_pages_.find(status >= 500 ? 500 : 400);
+  res.status = status;
+  res.headers.clear();
+  res.parts.clear();
+  res.headers.append("Content-Type: text/html; charset=utf-8\r\n");
+  res.headers.append(kSecurityHeaders);
+  res.headers.append("Cache-Control: no-store\r\n");
+  if (status == 405) res.add_header("Allow", "GET, HEAD");
+  res.body = it->second;
+}
+
+// ---------------------------------------------------------------- pages
+
+render::Chrome Site::chrome() { return render::Chrome{store_.categories()}; }
+
+std::shared_ptr<CachedPage> Site::finish(const std::string& html) {
+  // Visit totals known to the store for the articles on this page, so a new
+  // counter cell starts from the right number.
+  auto page = std::make_shared<CachedPage>();
+  page->generation = cache_.next_generation();
+  std::size_t pos = 0;
+  while (true) {
+    const auto open = html.find(render::kSlotOpen, pos);
+    if (open == std::string::npos) break;
+    const auto close = html.find(render::kSlotClose, open);
+    if (close == std::string::npos) break;
+    page->body.add_text(html.substr(pos, open - pos));
+    const std::string_view marker(html.data() + open + 1, close - open - 1);
+    if (marker.starts_with('v')) {
+      core::Id id = 0;
+      std::from_chars(marker.data() + 1, marker.data() + marker.size(), id);
+      page->body.add_number_slot();
+      page->numbers.push_back(&counter_.cell(id, store_.article_visits(id)));
+    } else {
+      page->body.add_fragment_slot();
+      page->fragments.emplace_back(marker.substr(1));
+    }
+    pos = close + 1;
+  }
+  page->body.add_text(html.substr(pos));
+  return page;
+}
+
+std::shared_ptr<CachedPage> Site::redirect(const std::string& decoded_path) {
+  auto page = std::make_shared<CachedPage>();
+  page->status = 301;
+  page->redirect_to = http::encode_path(decoded_path);
+  return page;
+}
+
+std::shared_ptr<CachedPage> Site::home(const http::Params& p) {
+  render::ListView view;
+  view.is_home = true;
+  view.pagination.base_path = "/";
+  return list(std::move(view), {}, p);
+}
+
+std::shared_ptr<CachedPage> Site::list(render::ListView view, const store::ArticleFilter& filter,
+                                       const http::Params& p) {
+  const bool explicit_page = p.get("n").size() > 0;
+  const std::int64_t n = explicit_page ? p.get_int("n") : 1;
+  if (explicit_page && n == 1) return redirect(view.pagination.base_path);  // as WordPress does
+  if (n < 1) return nullptr;
+  auto result = store_.published_articles(filter, (n - 1) * options_.per_page, options_.per_page);
+  const std::int64_t pages =
+      std::max<std::int64_t>(1, (result.total + options_.per_page - 1) / options_.per_page);
+  if (n > pages) return nullptr;
+  view.items = std::move(result.items);
+  view.pagination.page = n;
+  view.pagination.total_pages = pages;
+  return finish(renderer_.list_page(view, chrome()));
+}
+
+std::shared_ptr<CachedPage> Site::article(const http::Params& p) {
+  auto a = store_.published_article_by_slug(p.get("slug"));
+  if (!a) return nullptr;
+  const std::string canonical = core::article_path(*a);
+  const std::string asked = "/" + std::string(p.get("yyyy")) + "/" + std::string(p.get("mm")) +
+                            "/" + std::string(p.get("slug")) + "/";
+  if (canonical != asked) return redirect(canonical);  // right slug, other month
+  render::ArticleView view;
+  view.comments = store_.approved_comments(a->id);
+  view.article = std::move(*a);
+  auto page = finish(renderer_.article_page(view, chrome()));
+  page->counts_visits_of = &counter_.cell(view.article.id, view.article.visits);
+  return page;
+}
+
+std::shared_ptr<CachedPage> Site::category(const http::Params& p) {
+  auto c = store_.category_by_slug(p.get("slug"));
+  if (!c) return nullptr;
+  render::ListView view;
+  view.heading = c->name;
+  view.description = c->description;
+  view.pagination.base_path = "/category/" + c->slug + "/";
+  store::ArticleFilter filter;
+  filter.category_id = c->id;
+  return list(std::move(view), filter, p);
+}
+
+std::shared_ptr<CachedPage> Site::tag(const http::Params& p) {
+  auto t = store_.tag_by_slug(p.get("slug"));
+  if (!t) return nullptr;
+  render::ListView view;
+  view.heading = renderer_.settings().label("tag_archive") + ": " + t->name;
+  view.pagination.base_path = "/tag/" + t->slug + "/";
+  store::ArticleFilter filter;
+  filter.tag_id = t->id;
+  return list(std::move(view), filter, p);
+}
+
+std::shared_ptr<CachedPage> Site::author(const http::Params& p) {
+  auto a = store_.author_by_slug(p.get("slug"));
+  if (!a) return nullptr;
+  render::ListView view;
+  view.heading = renderer_.settings().label("author_archive") + ": " + a->display_name;
+  view.description = a->bio;
+  view.pagination.base_path = "/author/" + a->slug + "/";
+  store::ArticleFilter filter;
+  filter.author_id = a->id;
+  return list(std::move(view), filter, p);
+}
+
+std::shared_ptr<CachedPage> Site::page(const http::Params& p) {
+  auto pg = store_.page_by_slug(p.get("slug"));
+  if (!pg) return nullptr;
+  return finish(renderer_.static_page(*pg, chrome()));
+}
+
+// ---------------------------------------------------------------- upkeep
+
+void Site::flush_visits() {
+  try {
+    counter_.flush(today_utc());
+  } catch (const std::exception& e) {
+    std::cerr << "jarida: visit flush failed (will retry): " << e.what() << "\n";
+  }
+}
+
+void Site::tick() {
+  flush_visits();
+  try {
+    const auto token = store_.external_change_token();
+    if (token != change_token_) {
+      change_token_ = token;
+      cache_.clear();
+      fragments_.invalidate_all();
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "jarida: change check failed: " << e.what() << "\n";
+  }
+}
+
+}  // namespace jarida::site

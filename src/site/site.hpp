@@ -1,0 +1,89 @@
+// The reader's site: the route table, the page handlers, the page cache
+// and the visit counter wired together. The app layer builds one Site and
+// hands handle()/error() to the HTTP server and tick() to a 1 s timer.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "http/router.hpp"
+#include "render/renderer.hpp"
+#include "site/page_cache.hpp"
+#include "site/static_files.hpp"
+#include "stats/repeat_filter.hpp"
+#include "stats/visit_counter.hpp"
+#include "store/store.hpp"
+
+namespace jarida::site {
+
+struct SiteOptions {
+  std::size_t page_cache_bytes = 32u << 20;  // ~ a thousand article pages
+  std::int64_t per_page = 10;                // articles per list page
+  std::int64_t latest_comments = 5;          // items in the site-wide list
+  std::int64_t most_read = 5;                // items in the home page list
+  std::chrono::seconds fragment_ttl{60};     // "منذ 5 دقائق" stays roughly right
+  std::chrono::seconds home_ttl{60};         // the most-read list follows the counter
+};
+
+class Site {
+ public:
+  Site(store::Store& store, const render::Renderer& renderer, SiteOptions options = {});
+  ~Site();
+
+  void handle(const http::Request& req, http::Response& res);
+  void error(int status, const http::Request* req, http::Response& res);
+
+  // Once a second: flush visits to the store, drop cached pages if another
+  // process changed the database. Also called at shutdown (flush only).
+  void tick();
+  void flush_visits();
+
+  stats::VisitCounter& counter() { return counter_; }
+  PageCache& cache() { return cache_; }
+
+  struct Route;
+
+ private:
+  using PageFn = std::shared_ptr<CachedPage> (Site::*)(const http::Params&);
+
+  void serve_page(const http::Request& req, const Route& route, const http::Params& params,
+                  http::Response& res);
+  void serve_static(const http::Request& req, const http::Params& params, http::Response& res);
+  void write_page(const http::Request& req, const CachedPage& page,
+                  std::shared_ptr<const CachedPage> owner, http::Response& res);
+  void count_visit(const http::Request& req, stats::VisitCounter::Cell& cell);
+
+  // Page builders (route handlers); nullptr = not found.
+  std::shared_ptr<CachedPage> home(const http::Params& p);
+  std::shared_ptr<CachedPage> article(const http::Params& p);
+  std::shared_ptr<CachedPage> category(const http::Params& p);
+  std::shared_ptr<CachedPage> tag(const http::Params& p);
+  std::shared_ptr<CachedPage> author(const http::Params& p);
+  std::shared_ptr<CachedPage> page(const http::Params& p);
+
+  std::shared_ptr<CachedPage> list(render::ListView view, const store::ArticleFilter& filter,
+                                   const http::Params& p);
+  std::shared_ptr<CachedPage> finish(const std::string& html);
+  std::shared_ptr<CachedPage> redirect(const std::string& decoded_path);
+  render::Chrome chrome();
+
+  store::Store& store_;
+  const render::Renderer& renderer_;
+  SiteOptions options_;
+  stats::VisitCounter counter_;
+  stats::RepeatFilter repeats_;
+  PageCache cache_;
+  FragmentCache fragments_;
+  StaticFiles static_files_;
+  std::vector<Route> routes_;
+  std::uint64_t change_token_ = 0;
+  // Prebuilt error pages: cheap to serve during a flood of bad requests.
+  std::unordered_map<int, std::string> error_pages_;
+  std::string error_page_gzip_404_;
+};
+
+}  // namespace jarida::site

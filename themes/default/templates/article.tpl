@@ -1,0 +1,29 @@
+{{%AUTOESCAPE context="HTML"}}<article class="article">
+<div class="tools">
+<button type="button" class="send-friend" data-opens="send-friend" aria-haspopup="dialog">{{SEND_TO_FRIEND}}</button>
+<span class="published">{{PUBLISHED_LABEL}} <time datetime="{{ISO}}">{{DATE}}</time>{{#HIJRI}} <span class="hijri">({{TEXT}})</span>{{/HIJRI}}</span>
+<span class="visits">{{VISITS_LABEL}} <span class="count">{{VISITS:none}}</span></span>
+</div>
+<h1 class="headline">{{#KICKER}}<span class="kicker">{{TEXT}}..</span> {{/KICKER}}{{TITLE}}</h1>
+<p class="category">(<a href="{{CATEGORY_URL}}">{{CATEGORY}}</a>)</p>
+<p class="byline">{{AUTHOR_LABEL}} <a href="{{AUTHOR_URL}}">{{AUTHOR}}</a></p>
+<div class="body">{{BODY:none}}</div>
+{{#HAS_TAGS}}<ul class="tags" aria-label="{{TAGS_LABEL}}">{{#TAG}}<li><a href="{{URL}}" rel="tag">{{NAME}}</a></li>{{/TAG}}</ul>{{/HAS_TAGS}}
+<section class="comments" id="comments">
+<h2>{{COMMENTS_LABEL}} <span class="n">({{COMMENT_COUNT}})</span></h2>
+{{#COMMENT}}<article class="comment" id="comment-{{ID}}">
+<header><strong class="who">{{NAME}}</strong> <time datetime="{{ISO}}">{{DATE}}</time></header>
+<p class="text">{{BODY}}</p>
+</article>
+{{/COMMENT}}{{#NO_COMMENTS}}<p class="empty">{{TEXT}}</p>{{/NO_COMMENTS}}
+</section>
+<dialog id="send-friend" class="dialog" aria-labelledby="send-friend-title">
+<form method="post" action="{{SEND_URL}}">
+<button type="button" class="close" data-closes="send-friend" aria-label="{{CLOSE}}">x</button>
+<h2 id="send-friend-title">{{SEND_TO_FRIEND}}</h2>
+<label>{{FRIEND_EMAIL}}<input type="email" name="to" required maxlength="254" dir="ltr" autocomplete="off"></label>
+<label>{{YOUR_NAME}}<input type="text" name="name" required maxlength="60" autocomplete="name"></label>
+<button type="submit" class="primary">{{SUBMIT}}</button>
+</form>
+</dialog>
+</article>
