@@ -170,9 +170,9 @@ int cmd_demo(const DemoCommandOptions& o) {
     d.now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     const DemoSummary s = fill_demo(*store, d);
     const auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
-    std::cout << "Demo content: " << s.articles << " articles, " << s.categories
-              << " categories, " << s.tags << " tags, " << s.authors << " authors, " << s.comments
-              << " comments in " << secs.count() << " s\n";
+    std::cout << "Demo content: " << s.articles << " articles, " << s.categories << " categories, "
+              << s.tags << " tags, " << s.authors << " authors, " << s.comments << " comments in "
+              << secs.count() << " s\n";
     return 0;
   } catch (const ConfigError& e) {
     std::cerr << e.what() << "\n";

@@ -57,6 +57,9 @@ std::shared_ptr<const CachedPage> PageCache::get(const std::string& key, const R
       // it to the waiters but don't keep it.
       if (page && epoch == epoch_) {
         it->second.page = page;
+        // Most recent from the moment it is stored, so a slow page is not
+        // the first one evicted.
+        lru_.splice(lru_.begin(), lru_, it->second.lru);
         bytes_ += page->memory_bytes();
         evict_locked();
       } else if (!it->second.page) {
@@ -70,12 +73,16 @@ std::shared_ptr<const CachedPage> PageCache::get(const std::string& key, const R
 }
 
 void PageCache::evict_locked() {
-  while (bytes_ > budget_ && !lru_.empty()) {
-    auto it = map_.find(lru_.back());
-    if (it->second.pending.valid()) break;  // being rendered: leave it
+  // Oldest first; skip (don't stop at) entries being rendered, or one slow
+  // render would let the cache grow past its budget.
+  auto pos = lru_.end();
+  while (bytes_ > budget_ && pos != lru_.begin()) {
+    --pos;
+    auto it = map_.find(*pos);
+    if (it->second.pending.valid()) continue;  // being rendered: leave it
     if (it->second.page) bytes_ -= it->second.page->memory_bytes();
     map_.erase(it);
-    lru_.pop_back();
+    pos = lru_.erase(pos);
   }
 }
 
