@@ -114,11 +114,16 @@ void Site::handle(const http::Request& req, http::Response& res) {
   http::Params params;
   const Route* route = http::find_route(routes_, req.method, req.path, params);
   if (!route) {
-    // "/about" -> "/about/" when the slash-terminated path is a page.
-    if (!req.path.ends_with('/') &&
-        http::find_route(routes_, http::Method::get, req.path + "/", params)) {
+    // "/about" -> "/about/" when the slash-terminated path is a page that
+    // exists (no 301 hop to a 404).
+    const std::string slashed_path = req.path + "/";  // params point into it
+    const Route* slashed =
+        req.path.ends_with('/')
+            ? nullptr
+            : http::find_route(routes_, http::Method::get, slashed_path, params);
+    if (slashed && exists(*slashed, slashed_path, params)) {
       res.status = 301;
-      std::string location = http::encode_path(req.path + "/");
+      std::string location = http::encode_path(slashed_path);
       if (!req.query.empty()) location.append("?").append(req.query);
       res.headers.append(kSecurityHeaders);
       res.add_header("Location", location);
@@ -130,6 +135,12 @@ void Site::handle(const http::Request& req, http::Response& res) {
   }
   if (route->static_file) return serve_static(req, params, res);
   serve_page(req, *route, params, res);
+}
+
+bool Site::exists(const Route& route, const std::string& path, const http::Params& params) {
+  if (!route.page) return true;
+  auto page = cache_.get(path, [&] { return (this->*route.page)(params); }, SteadyClock::now());
+  return page && page->status != 404;
 }
 
 void Site::serve_page(const http::Request& req, const Route& route, const http::Params& params,
@@ -174,9 +185,11 @@ void Site::write_page(const http::Request& req, const CachedPage& page,
     etag = fnv1a(etag, f->version);
     res.owners.push_back(std::move(f));
   }
-  char etag_text[24];
-  const int etag_len = std::snprintf(etag_text, sizeof etag_text, "\"%016llx\"",
-                                     static_cast<unsigned long long>(etag));
+  // Each encoding is a different representation, so it gets its own tag.
+  const bool gzip = accepts_gzip(req.header("Accept-Encoding"));
+  char etag_text[32];
+  const int etag_len = std::snprintf(etag_text, sizeof etag_text, "\"%016llx%s\"",
+                                     static_cast<unsigned long long>(etag), gzip ? "-gz" : "");
   const std::string_view etag_sv(etag_text, static_cast<std::size_t>(etag_len));
 
   res.status = 200;
@@ -186,7 +199,6 @@ void Site::write_page(const http::Request& req, const CachedPage& page,
     res.status = 304;
     return;
   }
-  const bool gzip = accepts_gzip(req.header("Accept-Encoding"));
   if (gzip) res.headers.append("Content-Encoding: gzip\r\n");
   page.body.write(gzip, renderer_.arabic_digits(), numbers, chunks, res);
   res.owners.push_back(std::move(owner));
@@ -278,8 +290,10 @@ std::shared_ptr<CachedPage> Site::list(render::ListView view, const store::Artic
                                        const http::Params& p) {
   const bool explicit_page = p.get("n").size() > 0;
   const std::int64_t n = explicit_page ? p.get_int("n") : 1;
-  if (explicit_page && n == 1) return redirect(view.pagination.base_path);  // as WordPress does
   if (n < 1) return nullptr;
+  if (explicit_page && n == 1) return redirect(view.pagination.base_path);  // as WordPress does
+  if (explicit_page && p.get("n").front() == '0')  // "/page/02/": one URL per page
+    return redirect(view.pagination.base_path + "page/" + std::to_string(n) + "/");
   auto result = store_.published_articles(filter, (n - 1) * options_.per_page, options_.per_page);
   const std::int64_t pages =
       std::max<std::int64_t>(1, (result.total + options_.per_page - 1) / options_.per_page);

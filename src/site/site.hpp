@@ -50,6 +50,7 @@ class Site {
  private:
   using PageFn = std::shared_ptr<CachedPage> (Site::*)(const http::Params&);
 
+  bool exists(const Route& route, const std::string& path, const http::Params& params);
   void serve_page(const http::Request& req, const Route& route, const http::Params& params,
                   http::Response& res);
   void serve_static(const http::Request& req, const http::Params& params, http::Response& res);
