@@ -102,7 +102,7 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
 
   for (int status : {400, 404, 405, 408, 413, 431, 500})
     error_pages_[status] = renderer_.error_page(status);
-  change_token_ = store_.external_change_token();
+  change_token_ = store_.content_version();
 }
 
 Site::~Site() = default;
@@ -373,7 +373,7 @@ void Site::flush_visits() {
 void Site::tick() {
   flush_visits();
   try {
-    const auto token = store_.external_change_token();
+    const auto token = store_.content_version();
     if (token != change_token_) {
       change_token_ = token;
       cache_.clear();

@@ -152,12 +152,16 @@ class Store {
                           std::chrono::sys_days day) = 0;
   virtual std::int64_t article_visits(core::Id article_id) = 0;
 
-  // Changes by other processes (e.g. `jarida demo` while the server runs):
-  // the value changes whenever another connection or process commits.
-  virtual std::uint64_t external_change_token() = 0;
+  // A number that changes with every commit that changes what readers see
+  // (articles, comments, pages, categories, tags, authors, settings,
+  // redirects), from this process or any other, and never with visit
+  // counts. The server compares it once a second to drop cached pages after
+  // changes made elsewhere (`jarida demo` while it runs, other servers).
+  virtual std::uint64_t content_version() = 0;
 };
 
-// Opens (creating if needed) the SQLite database in DIR/jarida.db, in WAL mode.
+// Opens (creating if needed) the SQLite database file `db_file` (or
+// db_file/jarida.db when given a directory), in WAL mode.
 std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& db_file);
 
 }  // namespace jarida::store

@@ -225,6 +225,24 @@ class VisitCounterTest(CounterTestCase):
                              time.monotonic() - t0, got, before + 3))
 
 
+    def test_visit_flushes_do_not_empty_the_page_cache(self):
+        # A cached page keeps its ETag (which names the render) while visits
+        # to another article are counted and flushed every second: the
+        # server's own flushes are not "new content".
+        # The latest-comments fragment legitimately refreshes every 60 s and
+        # changes the ETag too, so one of two 3-second windows may see that.
+        watched, visited = self.fresh_article(), self.fresh_article()
+        same = []
+        for _ in range(2):
+            etag0 = self.get(watched, headers={"User-Agent": BOT_UA}).header("ETag")
+            for ip in Clients.take(3):
+                self.visit(visited, ip)
+                time.sleep(0.8)  # spans at least two flushes
+            etag1 = self.get(watched, headers={"User-Agent": BOT_UA}).header("ETag")
+            same.append(etag0 == etag1)
+        self.assertTrue(any(same), "the page was re-rendered: a visit flush emptied the cache")
+
+
 class ConcurrentVisitsTest(CounterTestCase):
 
     def test_concurrent_distinct_readers_lose_no_increment(self):

@@ -65,7 +65,7 @@ class FakeStore : public store::Store {
   std::vector<std::string> article_slugs_starting_with(std::string_view) override { return {}; }
   std::int64_t count_articles() override { return 0; }
   std::int64_t article_visits(core::Id article) override { return written(article); }
-  std::uint64_t external_change_token() override { return 0; }
+  std::uint64_t content_version() override { return 0; }
 
  private:
   mutable std::mutex mutex_;

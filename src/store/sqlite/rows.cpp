@@ -1,0 +1,68 @@
+#include "store/sqlite/rows.hpp"
+
+namespace jarida::store::sqlite {
+
+core::Author read_author(const Query& q, int first) {
+  core::Author a;
+  a.id = q.int64(first);
+  a.login = q.text(first + 1);
+  a.slug = q.text(first + 2);
+  a.display_name = q.text(first + 3);
+  a.bio = q.text(first + 4);
+  // The schema's CHECK allows only known roles.
+  a.role = core::role_from_string(q.text(first + 5)).value_or(core::Role::author);
+  return a;
+}
+
+core::Category read_category(const Query& q, int first) {
+  core::Category c;
+  c.id = q.int64(first);
+  c.slug = q.text(first + 1);
+  c.name = q.text(first + 2);
+  c.description = q.text(first + 3);
+  c.parent = q.optional_int64(first + 4);
+  return c;
+}
+
+core::Tag read_tag(const Query& q, int first) {
+  return core::Tag{q.int64(first), q.text(first + 1), q.text(first + 2)};
+}
+
+void read_summary_into(const Query& q, int first, core::ArticleSummary& s) {
+  s.id = q.int64(first);
+  s.slug = q.text(first + 1);
+  s.title = q.text(first + 2);
+  s.kicker = q.text(first + 3);
+  s.excerpt = q.text(first + 4);
+  s.published_at = q.time(first + 5);
+  s.visits = q.int64(first + 6);
+  s.comment_count = q.int64(first + 7);
+  s.category = read_category(q, first + 8);
+  s.author = read_author(q, first + 8 + kCategoryColumnCount);
+}
+
+core::ArticleSummary read_summary(const Query& q, int first) {
+  core::ArticleSummary s;
+  read_summary_into(q, first, s);
+  return s;
+}
+
+core::Comment read_comment(const Query& q, int first) {
+  core::Comment c;
+  c.id = q.int64(first);
+  c.article_id = q.int64(first + 1);
+  c.parent = q.optional_int64(first + 2);
+  c.author_name = q.text(first + 3);
+  c.author_email = q.text(first + 4);
+  c.body = q.text(first + 5);
+  c.status =
+      core::comment_status_from_string(q.text(first + 6)).value_or(core::CommentStatus::pending);
+  c.created_at = q.time(first + 7);
+  return c;
+}
+
+core::TimePoint now_utc() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+}  // namespace jarida::store::sqlite

@@ -1,0 +1,66 @@
+// The SQLite backend of store::Store (store/store.hpp).
+//
+// Connections: one writer, guarded by a lock (SQLite allows one writer at
+// a time anyway; the lock makes our threads queue instead of spinning on
+// SQLITE_BUSY), a pool of readers borrowed per call (WAL readers are never
+// blocked by the writer), and a watcher used only to read the content version.
+// A WriteBatch holds the writer lock and a BEGIN IMMEDIATE transaction
+// from begin_write() until commit() or destruction, so a thread holding a
+// batch must not call migrate() or add_visits() on the same store (it would
+// wait for itself).
+#pragma once
+
+#include <filesystem>
+#include <mutex>
+
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/reader_pool.hpp"
+#include "store/sqlite/write_batch.hpp"
+#include "store/store.hpp"
+
+namespace jarida::store::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::filesystem::path& db_file);
+  ~SqliteStore() override = default;
+
+  void migrate() override;
+  int schema_version() override;
+  std::unique_ptr<WriteBatch> begin_write() override;
+
+  std::optional<core::Author> user_by_login(std::string_view login) override;
+  std::int64_t count_users() override;
+
+  std::optional<core::Article> published_article_by_slug(std::string_view slug) override;
+  core::Paged<core::ArticleSummary> published_articles(const ArticleFilter& filter,
+                                                       std::int64_t offset,
+                                                       std::int64_t limit) override;
+  std::vector<core::ArticleSummary> most_read(std::chrono::sys_days since,
+                                              std::int64_t limit) override;
+  std::vector<core::Comment> approved_comments(core::Id article_id) override;
+  std::vector<core::LatestComment> latest_comments(std::int64_t limit) override;
+  std::vector<core::Category> categories() override;
+  std::optional<core::Category> category_by_slug(std::string_view slug) override;
+  std::optional<core::Tag> tag_by_slug(std::string_view slug) override;
+  std::optional<core::Author> author_by_slug(std::string_view slug) override;
+  std::optional<core::Page> page_by_slug(std::string_view slug) override;
+  std::vector<std::string> article_slugs_starting_with(std::string_view prefix) override;
+  std::int64_t count_articles() override;
+
+  void add_visits(std::span<const VisitIncrement> increments, std::chrono::sys_days day) override;
+  std::int64_t article_visits(core::Id article_id) override;
+
+  std::uint64_t content_version() override;
+
+ private:
+  // Declaration order is destruction order reversed: the writer closes
+  // last, and the last connection to close checkpoints and removes the WAL.
+  WriterLock writer_lock_;
+  Connection writer_;  // guarded by writer_lock_
+  std::mutex watcher_mutex_;
+  Connection watcher_;  // guarded by watcher_mutex_
+  ReaderPool readers_;
+};
+
+}  // namespace jarida::store::sqlite
