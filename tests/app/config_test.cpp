@@ -1,0 +1,241 @@
+// jarida.toml reading: the default file loads back; every kind of mistake is
+// reported as "PATH:LINE: message" at the right line.
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace jarida::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh data folder, removed at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("jarida-config-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+  void write_config(const std::string& text) const {
+    std::ofstream out(path_ / kConfigFileName, std::ios::binary);
+    out << text;
+  }
+
+ private:
+  fs::path path_;
+};
+
+AppConfig load_text(const TempDir& dir, const std::string& text) {
+  dir.write_config(text);
+  return load_config(dir.path());
+}
+
+TEST(ConfigTest, DefaultFileLoadsBack) {
+  TempDir dir;
+  const std::string text = default_config_text("جريدة الواحة", "https://example.com/");
+  const AppConfig cfg = load_text(dir, text);
+  EXPECT_EQ(cfg.data_dir, dir.path());
+  EXPECT_EQ(cfg.site.site_name, "جريدة الواحة");
+  EXPECT_EQ(cfg.site.base_url, "https://example.com");
+  EXPECT_NE(cfg.site.about_text.find("جريدة الواحة"), std::string::npos);
+  EXPECT_NE(cfg.site.about_text.find("موقع إخباري"), std::string::npos);
+  EXPECT_EQ(cfg.listen, "127.0.0.1:8080");
+  EXPECT_EQ(cfg.threads, 2);
+  EXPECT_TRUE(cfg.theme_dir.empty());
+  EXPECT_EQ(cfg.site.dates.style, core::DateStyle::egyptian);
+  EXPECT_EQ(cfg.site.dates.locale, "ar-EG");
+  EXPECT_EQ(cfg.site.dates.digits, core::Digits::latin);
+  EXPECT_EQ(cfg.site.dates.time_zone, "Africa/Cairo");
+  EXPECT_FALSE(cfg.site.dates.hijri);
+  EXPECT_EQ(cfg.site.dates.hijri_adjust, 0);
+  EXPECT_EQ(cfg.site.labels, core::default_labels());
+  // Every default label is listed (commented out) for editors to see.
+  for (const auto& [key, value] : core::default_labels())
+    EXPECT_NE(text.find("# " + key + " = \""), std::string::npos) << key;
+}
+
+TEST(ConfigTest, DefaultFileEscapesNameAndUrl) {
+  TempDir dir;
+  const std::string name = "صوت \"الناس\" \\ \"\"\" اليوم";
+  const AppConfig cfg = load_text(dir, default_config_text(name, "http://news.example.org/ar"));
+  EXPECT_EQ(cfg.site.site_name, name);
+  EXPECT_EQ(cfg.site.base_url, "http://news.example.org/ar");
+}
+
+TEST(ConfigTest, EmptyFileKeepsDefaults) {
+  TempDir dir;
+  const AppConfig cfg = load_text(dir, "");
+  const core::SiteSettings defaults;
+  EXPECT_EQ(cfg.site.site_name, defaults.site_name);
+  EXPECT_EQ(cfg.site.base_url, defaults.base_url);
+  EXPECT_EQ(cfg.threads, 2);
+}
+
+TEST(ConfigTest, MissingFileIsAnError) {
+  TempDir dir;
+  try {
+    load_config(dir.path());
+    FAIL() << "no error";
+  } catch (const ConfigError& e) {
+    const std::string prefix = (dir.path() / kConfigFileName).string() + ":1: ";
+    EXPECT_EQ(std::string(e.what()).rfind(prefix, 0), 0u) << e.what();
+    EXPECT_NE(std::string(e.what()).find("jarida init"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ConfigTest, LabelsOverride) {
+  TempDir dir;
+  const AppConfig cfg = load_text(dir,
+                                  "[labels]\n"
+                                  "visits = \"مشاهدة:\"\n"
+                                  "read_more = \"تابع القراءة\"\n");
+  EXPECT_EQ(cfg.site.label("visits"), "مشاهدة:");
+  EXPECT_EQ(cfg.site.label("read_more"), "تابع القراءة");
+  EXPECT_EQ(cfg.site.label("comments"), core::default_labels().at("comments"));
+  EXPECT_EQ(cfg.site.labels.size(), core::default_labels().size());
+}
+
+TEST(ConfigTest, DateStyleAndDigitsMapping) {
+  struct Case {
+    const char* style;
+    core::DateStyle expected;
+  };
+  const Case cases[] = {{"ar-EG", core::DateStyle::egyptian},
+                        {"ar-SY", core::DateStyle::levantine},
+                        {"ar-LB", core::DateStyle::levantine},
+                        {"ar-MA", core::DateStyle::maghrebi}};
+  for (const auto& c : cases) {
+    TempDir dir;
+    const AppConfig cfg =
+        load_text(dir, std::string("[dates]\nstyle = \"") + c.style + "\"\ndigits = \"arab\"\n");
+    EXPECT_EQ(cfg.site.dates.style, c.expected) << c.style;
+    EXPECT_EQ(cfg.site.dates.locale, c.style);
+    EXPECT_EQ(cfg.site.dates.digits, core::Digits::arabic_indic);
+  }
+  TempDir dir;
+  EXPECT_EQ(load_text(dir, "[dates]\ndigits = \"latn\"\n").site.dates.digits, core::Digits::latin);
+}
+
+TEST(ConfigTest, AllKeysRead) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "mytheme");
+  const AppConfig cfg = load_text(dir,
+                                  "[site]\n"
+                                  "name = \"  صدى المدينة  \"\n"
+                                  "base_url = \"HTTPS://News.Example.COM:8443/ar/\"\n"
+                                  "about = \"\"\"\nسطر أول.\n\nسطر ثان.\n\"\"\"\n"
+                                  "[server]\n"
+                                  "listen = \"[::1]:9090\"\n"
+                                  "threads = 64\n"
+                                  "[dates]\n"
+                                  "time_zone = \"Asia/Beirut\"\n"
+                                  "hijri = true\n"
+                                  "hijri_adjust = -2\n"
+                                  "[theme]\n"
+                                  "dir = \"mytheme\"\n");
+  EXPECT_EQ(cfg.site.site_name, "صدى المدينة");
+  EXPECT_EQ(cfg.site.base_url, "https://news.example.com:8443/ar");
+  EXPECT_EQ(cfg.site.about_text, "سطر أول.\n\nسطر ثان.");
+  EXPECT_EQ(cfg.listen, "[::1]:9090");
+  EXPECT_EQ(cfg.threads, 64);
+  EXPECT_EQ(cfg.site.dates.time_zone, "Asia/Beirut");
+  EXPECT_TRUE(cfg.site.dates.hijri);
+  EXPECT_EQ(cfg.site.dates.hijri_adjust, -2);
+  EXPECT_EQ(cfg.theme_dir, dir.path() / "mytheme");
+  EXPECT_EQ(effective_theme_dir(cfg), dir.path() / "mytheme");
+}
+
+TEST(ConfigTest, DefaultThemeIsNextToTheExecutable) {
+  const AppConfig cfg;
+  const fs::path dir = effective_theme_dir(cfg);
+  EXPECT_EQ(dir.filename(), "default");
+  EXPECT_EQ(dir.parent_path().filename(), "themes");
+  EXPECT_EQ(dir.parent_path().parent_path(), fs::read_symlink("/proc/self/exe").parent_path());
+}
+
+struct BadCase {
+  const char* name;
+  std::string toml;
+  long line;
+  std::string must_mention;  // a part of the message
+};
+
+class ConfigErrorTest : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(ConfigErrorTest, ReportsLine) {
+  const BadCase& c = GetParam();
+  TempDir dir;
+  dir.write_config(c.toml);
+  try {
+    load_config(dir.path());
+    FAIL() << "no error for: " << c.toml;
+  } catch (const ConfigError& e) {
+    const std::string file = (dir.path() / kConfigFileName).string();
+    EXPECT_EQ(std::string(e.what()), file + ":" + std::to_string(c.line) + ": " + e.message());
+    EXPECT_EQ(e.line(), c.line) << e.what();
+    EXPECT_NE(e.message().find(c.must_mention), std::string::npos) << e.what();
+  }
+}
+
+const std::string kSite = "[site]\nname = \"جريدة\"\n";  // two lines
+
+INSTANTIATE_TEST_SUITE_P(
+    Bad, ConfigErrorTest,
+    ::testing::Values(
+        BadCase{"UnterminatedString", "[site]\nname = \"جريدة\nabout = \"x\"\n", 2, "syntax"},
+        BadCase{"DoubleEquals", kSite + "[server]\nthreads = = 3\n", 4, "syntax"},
+        BadCase{"DuplicateKey", kSite + "name = \"مرة أخرى\"\n", 3, "syntax"},
+        BadCase{"UnknownSiteKey", kSite + "nmae = \"x\"\n", 3, "'nmae'"},
+        BadCase{"UnknownKeySuggests", kSite + "base_ulr = \"https://a.example\"\n", 3,
+                "did you mean 'base_url'"},
+        BadCase{"UnknownSection", kSite + "\n[database]\npath = \"x\"\n", 4, "[database]"},
+        BadCase{"UnknownNestedSection", kSite + "[site.extra]\nx = 1\n", 3, "'extra'"},
+        BadCase{"KeyOutsideSection", "threads = 4\n" + kSite, 1, "[server]"},
+        BadCase{"SectionAsValue", "server = 3\n", 1, "must be a section"},
+        BadCase{"ArrayOfTables", kSite + "[[server]]\nthreads = 2\n", 3, "must be a section"},
+        BadCase{"EmptyName", "[site]\n\nname = \"  \"\n", 3, "name"},
+        BadCase{"NameNotString", "[site]\nname = 7\n", 2, "must be a string"},
+        BadCase{"BadUrlScheme", kSite + "base_url = \"ftp://example.com\"\n", 3, "base_url"},
+        BadCase{"UrlWithoutScheme", kSite + "base_url = \"example.com\"\n", 3, "https://"},
+        BadCase{"UrlWithSpace", kSite + "base_url = \"https://exa mple.com\"\n", 3, "base_url"},
+        BadCase{"UrlEmptyHost", kSite + "base_url = \"https:///news\"\n", 3, "base_url"},
+        BadCase{"AboutNotString", kSite + "about = [\"a\", \"b\"]\n", 3, "an array"},
+        BadCase{"ListenNoPort", "[server]\nlisten = \"127.0.0.1\"\n", 2, "IP:PORT"},
+        BadCase{"ListenHostName", "[server]\nlisten = \"localhost:8080\"\n", 2, "IP:PORT"},
+        BadCase{"ListenBigPort", "[server]\nlisten = \"0.0.0.0:70000\"\n", 2, "IP:PORT"},
+        BadCase{"ListenNotString", "[server]\nlisten = 8080\n", 2, "must be a string"},
+        BadCase{"ThreadsZero", "[server]\nlisten = \"0.0.0.0:80\"\nthreads = 0\n", 3,
+                "from 1 to 64"},
+        BadCase{"ThreadsTooMany", "[server]\nthreads = 65\n", 2, "got 65"},
+        BadCase{"ThreadsString", "[server]\nthreads = \"2\"\n", 2, "not a string"},
+        BadCase{"ThreadsFloat", "[server]\nthreads = 2.5\n", 2, "not a float"},
+        BadCase{"StyleUnknown", "[dates]\nstyle = \"ar-SA\"\n", 2, "ar-MA"},
+        BadCase{"DigitsUnknown", "[dates]\n\ndigits = \"hindi\"\n", 3, "latn"},
+        BadCase{"TimeZoneUnknown", "[dates]\ntime_zone = \"Mars/Olympus_Mons\"\n", 2, "time zone"},
+        BadCase{"HijriNotBool", "[dates]\nhijri = \"yes\"\n", 2, "true or false"},
+        BadCase{"HijriAdjustRange", "[dates]\nhijri = true\nhijri_adjust = 3\n", 3, "from -2 to 2"},
+        BadCase{"UnknownLabel", "[labels]\nvisits = \"مشاهدة\"\nvisitz = \"x\"\n", 3,
+                "did you mean 'visits'"},
+        BadCase{"LabelNotString", "[labels]\ncomments = true\n", 2, "must be a string"},
+        BadCase{"ThemeDirMissing", "[theme]\ndir = \"no-such-theme\"\n", 2, "existing folder"},
+        BadCase{"UnknownThemeKey", "[theme]\npath = \"x\"\n", 2, "allowed keys: dir"},
+        // Several problems: the earliest line is reported.
+        BadCase{"EarliestFirst", "[site]\nnmae = \"x\"\n[server]\nthreads = 99\n", 2, "nmae"}),
+    [](const ::testing::TestParamInfo<BadCase>& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace jarida::app
