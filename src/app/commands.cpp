@@ -135,7 +135,9 @@ int cmd_serve(const ServeOptions& o) {
 
     auto store = open_store(o.data_dir);
     render::Renderer renderer(config.site, effective_theme_dir(config));
-    site::Site site(*store, renderer);
+    site::SiteOptions site_options;
+    site_options.trusted_proxies = config.trusted_proxies;
+    site::Site site(*store, renderer, site_options);
     http::Server server(
         server_options, [&site](const http::Request& q, http::Response& r) { site.handle(q, r); },
         [&site](int status, const http::Request* q, http::Response& r) {

@@ -389,6 +389,20 @@ class Reader {
            if (auto v = integer_of("[server] threads", n, 1, 64))
              cfg_.threads = static_cast<int>(*v);
          }},
+        {"trusted_proxies",
+         [this](const toml::node& n) {
+           const std::string key = "[server] trusted_proxies";
+           const auto* arr = n.as_array();
+           if (!arr) return bad(n, key + " must be an array of IP addresses, not " + type_name(n));
+           for (const auto& item : *arr) {
+             const auto* s = item.as_string();
+             unsigned char buf[sizeof(in6_addr)];
+             if (!s || (inet_pton(AF_INET, s->get().c_str(), buf) != 1 &&
+                        inet_pton(AF_INET6, s->get().c_str(), buf) != 1))
+               return bad(item, key + " must list IP addresses such as \"127.0.0.1\"");
+             cfg_.trusted_proxies.push_back(s->get());
+           }
+         }},
     };
   }
 
@@ -617,6 +631,11 @@ listen = "127.0.0.1:8080"
 
 # Threads serving HTTP requests: 1 to 64; one or two per CPU core.
 threads = 2
+
+# Reverse proxies (nginx) in front of Jarida, by IP. For requests from these
+# addresses the reader's address is taken from X-Forwarded-For, so the visit
+# counter tells readers apart. Leave empty when readers connect directly.
+trusted_proxies = []
 
 [dates]
 # How dates are written, e.g. the publish time (وقت الإرسال: 13 مايو 2019):

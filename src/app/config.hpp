@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/settings.hpp"
 
@@ -16,8 +17,9 @@ namespace jarida::app {
 
 struct AppConfig {
   std::filesystem::path data_dir;
-  std::string listen = "127.0.0.1:8080";  // "IPv4:PORT" or "[IPv6]:PORT"; port 0 = any free port
-  int threads = 2;                        // 1..64
+  std::string listen = "127.0.0.1:8080";     // "IPv4:PORT" or "[IPv6]:PORT"; port 0 = any free port
+  int threads = 2;                           // 1..64
+  std::vector<std::string> trusted_proxies;  // IPs whose X-Forwarded-For is believed
   // Empty: the default theme next to the executable (default_theme_dir()).
   // From [theme] dir: an existing directory; a relative path is taken
   // relative to data_dir.

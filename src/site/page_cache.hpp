@@ -24,13 +24,13 @@ namespace jarida::site {
 using SteadyClock = std::chrono::steady_clock;
 
 struct CachedPage {
-  int status = 200;             // 200, 301 (redirect_to), 404 (body unused)
-  std::string redirect_to;      // encoded Location for 301
+  int status = 200;         // 200, 301 (redirect_to), 404 (body unused)
+  std::string redirect_to;  // encoded Location for 301
   http::SplicedBody body;
-  std::vector<stats::VisitCounter::Cell*> numbers;  // one per number slot
-  std::vector<std::string> fragments;               // one name per fragment slot
+  std::vector<stats::VisitCounter::Cell*> numbers;        // one per number slot
+  std::vector<std::string> fragments;                     // one name per fragment slot
   stats::VisitCounter::Cell* counts_visits_of = nullptr;  // article pages only
-  std::uint64_t generation = 0;                     // unique per render, for ETags
+  std::uint64_t generation = 0;                           // unique per render, for ETags
   SteadyClock::time_point expires = SteadyClock::time_point::max();
 
   std::size_t memory_bytes() const { return body.memory_bytes() + redirect_to.size() + 256; }

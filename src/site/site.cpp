@@ -6,6 +6,7 @@
 #include "http/limits.hpp"
 #include "http/target.hpp"
 #include "render/slots.hpp"
+#include "site/client_address.hpp"
 #include "site/security_headers.hpp"
 #include "stats/visit_rules.hpp"
 
@@ -117,10 +118,9 @@ void Site::handle(const http::Request& req, http::Response& res) {
     // "/about" -> "/about/" when the slash-terminated path is a page that
     // exists (no 301 hop to a 404).
     const std::string slashed_path = req.path + "/";  // params point into it
-    const Route* slashed =
-        req.path.ends_with('/')
-            ? nullptr
-            : http::find_route(routes_, http::Method::get, slashed_path, params);
+    const Route* slashed = req.path.ends_with('/')
+                               ? nullptr
+                               : http::find_route(routes_, http::Method::get, slashed_path, params);
     if (slashed && exists(*slashed, slashed_path, params)) {
       res.status = 301;
       std::string location = http::encode_path(slashed_path);
@@ -139,19 +139,22 @@ void Site::handle(const http::Request& req, http::Response& res) {
 
 bool Site::exists(const Route& route, const std::string& path, const http::Params& params) {
   if (!route.page) return true;
-  auto page = cache_.get(path, [&] { return (this->*route.page)(params); }, SteadyClock::now());
+  auto page = cache_.get(
+      path, [&] { return (this->*route.page)(params); }, SteadyClock::now());
   return page && page->status != 404;
 }
 
 void Site::serve_page(const http::Request& req, const Route& route, const http::Params& params,
                       http::Response& res) {
   const auto now = SteadyClock::now();
-  auto page = cache_.get(req.path, [&] { return (this->*route.page)(params); }, now);
+  auto page = cache_.get(
+      req.path, [&] { return (this->*route.page)(params); }, now);
   if (!page) {
     // Not found: remember that too, so a flood of one bad link costs no SQL.
     auto missing = std::make_shared<CachedPage>();
     missing->status = 404;
-    cache_.get(req.path, [&] { return missing; }, now);
+    cache_.get(
+        req.path, [&] { return missing; }, now);
     return error(404, &req, res);
   }
   write_page(req, *page, page, res);
@@ -213,13 +216,13 @@ void Site::count_visit(const http::Request& req, stats::VisitCounter::Cell& cell
   v.x_moz = req.header("X-Moz");
   v.x_purpose = req.header("X-Purpose");
   if (!stats::is_countable(v)) return;
-  if (!repeats_.first_visit(req.remote_ip, v.user_agent, cell.article_id, SteadyClock::now()))
-    return;
+  const auto ip =
+      client_address(req.remote_ip, req.header("X-Forwarded-For"), options_.trusted_proxies);
+  if (!repeats_.first_visit(ip, v.user_agent, cell.article_id, SteadyClock::now())) return;
   stats::VisitCounter::add(cell);
 }
 
-void Site::serve_static(const http::Request& req, const http::Params& params,
-                        http::Response& res) {
+void Site::serve_static(const http::Request& req, const http::Params& params, http::Response& res) {
   if (!static_files_.serve(std::string(params.get("file")),
                            accepts_gzip(req.header("Accept-Encoding")), req.header("If-None-Match"),
                            res))
@@ -242,7 +245,9 @@ void Site::error(int status, const http::Request* req, http::Response& res) {
 
 // ---------------------------------------------------------------- pages
 
-render::Chrome Site::chrome() { return render::Chrome{store_.categories()}; }
+render::Chrome Site::chrome() {
+  return render::Chrome{store_.categories()};
+}
 
 std::shared_ptr<CachedPage> Site::finish(const std::string& html) {
   // Visit totals known to the store for the articles on this page, so a new

@@ -26,7 +26,7 @@ struct SiteOptions {
   std::int64_t latest_comments = 5;          // items in the site-wide list
   std::int64_t most_read = 5;                // items in the home page list
   std::chrono::seconds fragment_ttl{60};     // "منذ 5 دقائق" stays roughly right
-  std::chrono::seconds home_ttl{60};         // the most-read list follows the counter
+  std::vector<std::string> trusted_proxies;  // see client_address.hpp
 };
 
 class Site {

@@ -159,6 +159,14 @@ TEST(ConfigTest, AllKeysRead) {
   EXPECT_EQ(effective_theme_dir(cfg), dir.path() / "mytheme");
 }
 
+TEST(ConfigTest, TrustedProxiesRead) {
+  TempDir dir;
+  const auto cfg =
+      load_text(dir, "[server]\ntrusted_proxies = [\"127.0.0.1\", \"::1\", \"10.0.0.5\"]\n");
+  EXPECT_EQ(cfg.trusted_proxies, (std::vector<std::string>{"127.0.0.1", "::1", "10.0.0.5"}));
+  EXPECT_TRUE(load_text(dir, "").trusted_proxies.empty());
+}
+
 TEST(ConfigTest, DefaultThemeIsNextToTheExecutable) {
   const AppConfig cfg;
   const fs::path dir = effective_theme_dir(cfg);
@@ -196,6 +204,11 @@ const std::string kSite = "[site]\nname = \"جريدة\"\n";  // two lines
 INSTANTIATE_TEST_SUITE_P(
     Bad, ConfigErrorTest,
     ::testing::Values(
+        BadCase{"ProxyNotAnAddress",
+                kSite + "[server]\ntrusted_proxies = [\"127.0.0.1\",\n  \"nginx\"]\n", 5,
+                "trusted_proxies"},
+        BadCase{"ProxiesNotAnArray", kSite + "[server]\ntrusted_proxies = \"127.0.0.1\"\n", 4,
+                "array"},
         BadCase{"UnterminatedString", "[site]\nname = \"جريدة\nabout = \"x\"\n", 2, "syntax"},
         BadCase{"DoubleEquals", kSite + "[server]\nthreads = = 3\n", 4, "syntax"},
         BadCase{"DuplicateKey", kSite + "name = \"مرة أخرى\"\n", 3, "syntax"},
