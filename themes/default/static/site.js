@@ -18,6 +18,12 @@ document.addEventListener("click", (event) => {
     document.getElementById(closer.dataset.closes)?.close();
     return;
   }
-  // A click on the backdrop lands on the <dialog> element itself.
-  if (event.target instanceof HTMLDialogElement) event.target.close();
+  // A click on the backdrop lands on the <dialog> element itself, but so does
+  // a click on the dialog's own padding: close only when outside its box.
+  if (event.target instanceof HTMLDialogElement) {
+    const r = event.target.getBoundingClientRect();
+    const inside = event.clientX >= r.left && event.clientX <= r.right &&
+      event.clientY >= r.top && event.clientY <= r.bottom;
+    if (!inside) event.target.close();
+  }
 });
