@@ -106,6 +106,10 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
 
   void start() {
     self_in_list_ = worker_.live.insert(worker_.live.end(), this);
+    // The peer never changes on a connection: one getpeername, not one per request.
+    beast::error_code ec;
+    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ip_ = endpoint.address().to_string();
     read_request();
   }
 
@@ -185,9 +189,6 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
     request_.body = msg.body();
     request_.fields_ = &static_cast<const bhttp::fields&>(msg);
     request_.lookup_ = &lookup_header;
-    beast::error_code ec;
-    const auto endpoint = stream_.socket().remote_endpoint(ec);
-    remote_ip_ = ec ? std::string() : endpoint.address().to_string();
     request_.remote_ip = remote_ip_;
 
     response_.reset();
