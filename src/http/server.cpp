@@ -11,13 +11,13 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 
 #include <atomic>
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <iostream>
@@ -62,10 +62,14 @@ std::string_view lookup_header(const void* fields, std::string_view name) {
 
 Method to_method(bhttp::verb v) {
   switch (v) {
-    case bhttp::verb::get: return Method::get;
-    case bhttp::verb::head: return Method::head;
-    case bhttp::verb::post: return Method::post;
-    default: return Method::other;
+    case bhttp::verb::get:
+      return Method::get;
+    case bhttp::verb::head:
+      return Method::head;
+    case bhttp::verb::post:
+      return Method::post;
+    default:
+      return Method::other;
   }
 }
 
@@ -85,6 +89,7 @@ struct Server::Impl {
 
   void stop_worker(Worker& w);
   void accept_loop(Worker& w);
+  void sweep_loop(Worker& w);
 };
 
 struct Server::Impl::Worker {
@@ -93,12 +98,17 @@ struct Server::Impl::Worker {
   std::list<Connection*> live;  // touched only on this worker's thread
   std::unique_ptr<asio::signal_set> signals;
   asio::steady_timer grace{ioc};
+  // Timeouts: each connection has a deadline, and this timer closes the
+  // overdue ones once a second (as nginx does), instead of arming a timer
+  // per read and write, which costs a timerfd update and a heap operation
+  // per request.
+  asio::steady_timer sweep{ioc};
 };
 
 class Server::Impl::Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(Impl& server, Worker& worker, tcp::socket socket)
-      : server_(server), worker_(worker), stream_(std::move(socket)) {
+      : server_(server), worker_(worker), socket_(std::move(socket)) {
     buffer_.max_size(limits::kReadBufferBytes);
     response_.headers.reserve(1024);
     out_.reserve(16);
@@ -108,7 +118,7 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
     self_in_list_ = worker_.live.insert(worker_.live.end(), this);
     // The peer never changes on a connection: one getpeername, not one per request.
     beast::error_code ec;
-    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    const auto endpoint = socket_.remote_endpoint(ec);
     if (!ec) remote_ip_ = endpoint.address().to_string();
     read_request();
   }
@@ -123,8 +133,22 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
     worker_.live.erase(self_in_list_);
     server_.connections.fetch_sub(1, std::memory_order_relaxed);
     // The last connection of a stopping worker ends the grace wait early.
-    if (worker_.live.empty() && server_.stopping.load(std::memory_order_relaxed))
+    if (worker_.live.empty() && server_.stopping.load(std::memory_order_relaxed)) {
       worker_.grace.cancel();
+      worker_.sweep.cancel();
+    }
+  }
+
+  using SteadyClock = std::chrono::steady_clock;
+
+  // Called once a second by the worker's sweep: an overdue connection's
+  // pending operation is cancelled and completes with operation_aborted.
+  void check_deadline(SteadyClock::time_point now) {
+    if (now < deadline_) return;
+    timed_out_ = true;
+    deadline_ = SteadyClock::time_point::max();
+    beast::error_code ec;
+    socket_.cancel(ec);
   }
 
  private:
@@ -134,19 +158,32 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
     parser_->header_limit(static_cast<std::uint32_t>(limits::kMaxHeaderBytes));
     parser_->body_limit(limits::kMaxBodyBytes);
     idle_ = buffer_.size() == 0;
-    stream_.expires_after(limits::kHeaderReadTimeout);
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                               self->on_header(ec);
-                             });
+    deadline_ = SteadyClock::now() + limits::kHeaderReadTimeout;
+    if (idle_) {
+      // Wait until the socket is readable before reading: reading at once
+      // (Asio's speculative read) would mostly return EAGAIN, a wasted
+      // system call per request on a kept-alive connection.
+      socket_.async_wait(tcp::socket::wait_read, [self = shared_from_this()](beast::error_code ec) {
+        if (ec) return self->on_read_error(ec);
+        self->read_header();
+      });
+      return;
+    }
+    read_header();  // a pipelined request is already in the buffer
+  }
+
+  void read_header() {
+    bhttp::async_read_header(
+        socket_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
 
   void on_header(beast::error_code ec) {
     idle_ = false;
     if (ec) return on_read_error(ec);
     if (parser_->is_done()) return handle();
-    stream_.expires_after(limits::kBodyAndWriteTimeout);
-    bhttp::async_read(stream_, buffer_, *parser_,
+    deadline_ = SteadyClock::now() + limits::kBodyAndWriteTimeout;
+    bhttp::async_read(socket_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code ec, std::size_t) {
                         if (ec) return self->on_read_error(ec);
                         self->handle();
@@ -154,15 +191,15 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
   }
 
   void on_read_error(beast::error_code ec) {
-    if (ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
-        ec == asio::error::connection_reset || ec == asio::error::operation_aborted ||
-        ec == asio::error::bad_descriptor)
-      return close();
-    if (ec == beast::error::timeout) {
+    if (timed_out_ && ec == asio::error::operation_aborted) {
       // Nothing of a new request arrived: a quiet keep-alive close.
       if (buffer_.size() == 0 && !parser_->got_some()) return close();
       return send_error(408);
     }
+    if (ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
+        ec == asio::error::connection_reset || ec == asio::error::operation_aborted ||
+        ec == asio::error::bad_descriptor)
+      return close();
     if (ec == bhttp::error::header_limit) return send_error(431);
     if (ec == bhttp::error::body_limit) return send_error(413);
     if (ec == bhttp::error::buffer_overflow) return send_error(431);
@@ -207,8 +244,7 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
         response_.status = 500;
       }
     }
-    if (!msg.keep_alive() || ++served_ >= limits::kMaxRequestsPerConnection)
-      response_.close = true;
+    if (!msg.keep_alive() || ++served_ >= limits::kMaxRequestsPerConnection) response_.close = true;
     write_response();
   }
 
@@ -217,13 +253,16 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
     head_.clear();
     head_.append("HTTP/1.1 ");
     char num[24];
-    head_.append(num, static_cast<std::size_t>(std::snprintf(num, sizeof num, "%d ", r.status)));
+    head_.append(
+        num, static_cast<std::size_t>(std::to_chars(num, num + sizeof num, r.status).ptr - num));
+    head_.push_back(' ');
     head_.append(reason_phrase(r.status));
     head_.append("\r\nDate: ").append(http_date());
     const std::size_t body_size = r.body_size();
     if (r.status != 304 && r.status != 204) {
       head_.append("\r\nContent-Length: ");
-      head_.append(num, static_cast<std::size_t>(std::snprintf(num, sizeof num, "%zu", body_size)));
+      head_.append(
+          num, static_cast<std::size_t>(std::to_chars(num, num + sizeof num, body_size).ptr - num));
     }
     const bool close_after = r.close || server_.stopping.load(std::memory_order_relaxed);
     if (close_after) head_.append("\r\nConnection: close");
@@ -239,8 +278,8 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
         for (const auto& p : r.parts) out_.emplace_back(p.data, p.size);
       }
     }
-    stream_.expires_after(limits::kBodyAndWriteTimeout);
-    asio::async_write(stream_, out_,
+    deadline_ = SteadyClock::now() + limits::kBodyAndWriteTimeout;
+    asio::async_write(socket_, out_,
                       [self = shared_from_this(), close_after](beast::error_code ec, std::size_t) {
                         self->response_.owners.clear();
                         if (ec || close_after) return self->close();
@@ -250,13 +289,16 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
 
   void close() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.socket().close(ec);
+    deadline_ = SteadyClock::time_point::max();
+    socket_.shutdown(tcp::socket::shutdown_send, ec);
+    socket_.close(ec);
   }
 
   Impl& server_;
   Worker& worker_;
-  beast::tcp_stream stream_;
+  tcp::socket socket_;
+  SteadyClock::time_point deadline_ = SteadyClock::time_point::max();
+  bool timed_out_ = false;
   beast::flat_buffer buffer_;
   std::optional<Parser> parser_;
   Request request_;
@@ -279,11 +321,29 @@ void Server::Impl::stop_worker(Worker& w) {
   for (Connection* c : w.live) conns.push_back(c->weak_from_this());
   for (auto& wc : conns)
     if (auto c = wc.lock()) c->on_stop();
-  if (w.live.empty()) return;
+  if (w.live.empty()) {
+    w.sweep.cancel();
+    return;
+  }
   // Whatever is still busy after the grace period is cut off.
   w.grace.expires_after(limits::kShutdownGrace);
   w.grace.async_wait([&w](beast::error_code e) {
     if (!e) w.ioc.stop();
+  });
+}
+
+void Server::Impl::sweep_loop(Worker& w) {
+  w.sweep.expires_after(std::chrono::seconds(1));
+  w.sweep.async_wait([this, &w](beast::error_code ec) {
+    if (ec) return;  // cancelled: the worker is stopping
+    const auto now = std::chrono::steady_clock::now();
+    // Copy: check_deadline may end a connection (and unlink it).
+    std::vector<std::weak_ptr<Connection>> conns;
+    conns.reserve(w.live.size());
+    for (Connection* c : w.live) conns.push_back(c->weak_from_this());
+    for (auto& wc : conns)
+      if (auto c = wc.lock()) c->check_deadline(now);
+    sweep_loop(w);
   });
 }
 
@@ -334,7 +394,9 @@ void Server::listen() {
   impl_->bound_port = port;
 }
 
-std::uint16_t Server::port() const { return impl_->bound_port; }
+std::uint16_t Server::port() const {
+  return impl_->bound_port;
+}
 
 void Server::run() {
   auto& workers = impl_->workers;
@@ -345,7 +407,10 @@ void Server::run() {
       if (!ec) stop();
     });
   }
-  for (auto& w : workers) impl_->accept_loop(*w);
+  for (auto& w : workers) {
+    impl_->accept_loop(*w);
+    impl_->sweep_loop(*w);
+  }
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < workers.size(); ++i)
     threads.emplace_back([&w = *workers[i]] { w.ioc.run(); });
@@ -355,8 +420,7 @@ void Server::run() {
 
 void Server::stop() {
   if (impl_->stopping.exchange(true)) return;
-  for (auto& w : impl_->workers)
-    asio::post(w->ioc, [this, &w = *w] { impl_->stop_worker(w); });
+  for (auto& w : impl_->workers) asio::post(w->ioc, [this, &w = *w] { impl_->stop_worker(w); });
 }
 
 }  // namespace jarida::http

@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <array>
+#include <charconv>
 #include <cstring>
 #include <stdexcept>
 
@@ -69,7 +70,7 @@ void SplicedBody::add_fragment_slot() {
 
 std::size_t format_number(std::int64_t n, bool arabic_digits, char* buf) {
   char tmp[24];
-  const int len = std::snprintf(tmp, sizeof tmp, "%lld", static_cast<long long>(n));
+  const int len = static_cast<int>(std::to_chars(tmp, tmp + sizeof tmp, n).ptr - tmp);
   if (!arabic_digits) {
     std::memcpy(buf, tmp, static_cast<std::size_t>(len));
     return static_cast<std::size_t>(len);

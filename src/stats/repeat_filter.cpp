@@ -27,17 +27,15 @@ std::int64_t to_seconds(RepeatFilter::Clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
-void hash_u64(crypto_generichash_state& st, std::uint64_t v) {
-  unsigned char b[8];
-  for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(v >> (8 * i));  // little-endian
-  crypto_generichash_update(&st, b, sizeof b);
+void put_u64(std::string& buf, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) buf.push_back(static_cast<char>(v >> (8 * i)));  // little-endian
 }
 
 // A field as (length, bytes): no choice of IP and User-Agent can make two
 // different pairs hash the same input.
-void hash_field(crypto_generichash_state& st, std::string_view s) {
-  hash_u64(st, s.size());
-  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(s.data()), s.size());
+void put_field(std::string& buf, std::string_view s) {
+  put_u64(buf, s.size());
+  buf.append(s);
 }
 
 }  // namespace
@@ -55,16 +53,20 @@ RepeatFilter::RepeatFilter(std::size_t capacity, std::chrono::seconds window) : 
 
 bool RepeatFilter::first_visit(std::string_view client_ip, std::string_view user_agent,
                                core::Id article, Clock::time_point now) {
-  crypto_generichash_state st;
-  crypto_generichash_init(&st, key_.data(), key_.size(), crypto_generichash_BYTES);
-  hash_field(st, client_ip);
-  hash_field(st, user_agent);
-  hash_u64(st, static_cast<std::uint64_t>(article));
-  unsigned char digest[crypto_generichash_BYTES];
-  crypto_generichash_final(&st, digest, sizeof digest);
+  // SipHash-2-4 (libsodium's crypto_shorthash): a keyed hash made for
+  // hash-table keys, several times cheaper than BLAKE2b on short inputs, and
+  // this runs on every article view.
+  thread_local std::string input;
+  input.clear();
+  put_field(input, client_ip);
+  put_field(input, user_agent);
+  put_u64(input, static_cast<std::uint64_t>(article));
+  unsigned char digest[crypto_shorthash_BYTES];
+  crypto_shorthash(digest, reinterpret_cast<const unsigned char*>(input.data()), input.size(),
+                   key_.data());
   std::uint64_t fp;
-  std::memcpy(&fp, digest, sizeof fp);  // any 64 bits of BLAKE2b are uniform
-  if (fp == 0) fp = 1;                  // 0 marks an empty slot
+  std::memcpy(&fp, digest, sizeof fp);
+  if (fp == 0) fp = 1;  // 0 marks an empty slot
 
   const std::size_t set = fp & set_mask_;
   const std::int64_t now_s = to_seconds(now);

@@ -42,7 +42,8 @@ class RepeatFilter {
   std::size_t set_mask_;
   std::chrono::seconds window_;
   std::array<std::mutex, kShards> shard_locks_;
-  std::array<std::uint8_t, 32> key_;  // random per process: fingerprints can't be precomputed
+  std::array<std::uint8_t, 16>
+      key_;  // crypto_shorthash_KEYBYTES  // random per process: fingerprints can't be precomputed
 };
 
 }  // namespace jarida::stats

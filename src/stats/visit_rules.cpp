@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
 
 namespace jarida::stats {
 namespace {
@@ -52,8 +53,14 @@ bool is_blank(std::string_view s) {
 
 bool is_bot_user_agent(std::string_view user_agent) {
   if (is_blank(user_agent)) return true;  // browsers always send one
+  // This runs on every article view: lower-case once, then plain (memchr-
+  // driven) searches, rather than ~40 case-insensitive scans.
+  thread_local std::string lower;
+  lower.assign(user_agent);
+  for (char& c : lower) c = ascii_lower(c);
+  const std::string_view ua(lower);
   return std::any_of(std::begin(kBotMarkers), std::end(kBotMarkers),
-                     [&](std::string_view m) { return contains_ci(user_agent, m); });
+                     [&](std::string_view m) { return ua.find(m) != std::string_view::npos; });
 }
 
 std::span<const std::string_view> bot_user_agent_markers() {

@@ -149,6 +149,28 @@ class RobustnessTest(ServerTestCase):
                 s.close()
         self.assertServing("50 idle connections")
 
+    def test_slow_and_idle_clients_are_cut_off_after_the_header_timeout(self):
+        # limits::kHeaderReadTimeout is 10 s; deadlines are swept once a second.
+        slow = harness.raw_connect(self.port, timeout=20)
+        idle = harness.raw_connect(self.port, timeout=20)
+        try:
+            slow.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nUser-Ag")  # never finishes
+            t0 = time.monotonic()
+            data = b""
+            while True:
+                chunk = slow.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+            waited = time.monotonic() - t0
+            self.assertTrue(data.startswith(b"HTTP/1.1 408"), "expected 408, got %r" % data[:40])
+            self.assertTrue(9 <= waited <= 15, "cut off after %.1f s" % waited)
+            self.assertEqual(idle.recv(1), b"", "an idle keep-alive connection stayed open")
+        finally:
+            slow.close()
+            idle.close()
+        self.assertServing("after timing out slow clients")
+
     def test_pipelined_requests_answered_in_order(self):
         ua = b"User-Agent: curl/8\r\n"
         data = (b"GET /static/site.css HTTP/1.1\r\nHost: x\r\n" + ua + b"\r\n" +
