@@ -6,9 +6,12 @@ namespace jarida::core {
 
 std::string_view to_string(Role r) {
   switch (r) {
-    case Role::admin: return "admin";
-    case Role::editor: return "editor";
-    case Role::author: return "author";
+    case Role::admin:
+      return "admin";
+    case Role::editor:
+      return "editor";
+    case Role::author:
+      return "author";
   }
   return "author";
 }
@@ -22,20 +25,28 @@ std::optional<Role> role_from_string(std::string_view s) {
 
 std::string_view to_string(ArticleStatus s) {
   switch (s) {
-    case ArticleStatus::draft: return "draft";
-    case ArticleStatus::scheduled: return "scheduled";
-    case ArticleStatus::published: return "published";
-    case ArticleStatus::trash: return "trash";
+    case ArticleStatus::draft:
+      return "draft";
+    case ArticleStatus::scheduled:
+      return "scheduled";
+    case ArticleStatus::published:
+      return "published";
+    case ArticleStatus::trash:
+      return "trash";
   }
   return "draft";
 }
 
 std::string_view to_string(CommentStatus s) {
   switch (s) {
-    case CommentStatus::pending: return "pending";
-    case CommentStatus::approved: return "approved";
-    case CommentStatus::spam: return "spam";
-    case CommentStatus::trash: return "trash";
+    case CommentStatus::pending:
+      return "pending";
+    case CommentStatus::approved:
+      return "approved";
+    case CommentStatus::spam:
+      return "spam";
+    case CommentStatus::trash:
+      return "trash";
   }
   return "pending";
 }
@@ -59,6 +70,8 @@ std::string article_path(TimePoint published_at, std::string_view slug) {
   return path;
 }
 
-std::string article_path(const ArticleSummary& a) { return article_path(a.published_at, a.slug); }
+std::string article_path(const ArticleSummary& a) {
+  return article_path(a.published_at, a.slug);
+}
 
 }  // namespace jarida::core

@@ -20,8 +20,8 @@ struct DateSettings {
   std::string locale = "ar-EG";  // the locale named in the config, for ICU
   Digits digits = Digits::latin;
   std::string time_zone = "Africa/Cairo";
-  bool hijri = false;     // add an Umm al-Qura line under the date
-  int hijri_adjust = 0;   // -2..+2 days, for sites that follow local sighting
+  bool hijri = false;    // add an Umm al-Qura line under the date
+  int hijri_adjust = 0;  // -2..+2 days, for sites that follow local sighting
 };
 
 // Every label a reader sees is a translatable string; these are the defaults

@@ -19,7 +19,9 @@ int hex_value(char c) {
   return -1;
 }
 
-bool is_dot_segment(std::string_view seg) { return seg == "." || seg == ".."; }
+bool is_dot_segment(std::string_view seg) {
+  return seg == "." || seg == "..";
+}
 
 }  // namespace
 

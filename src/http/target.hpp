@@ -9,12 +9,12 @@ namespace jarida::http {
 
 enum class TargetError {
   none,
-  too_long,       // longer than limits::kMaxTargetBytes
-  not_origin,     // not "/path[?query]" (absolute-form, '*', empty)
-  bad_encoding,   // '%' not followed by two hex digits
-  invalid_utf8,   // decoded path is not UTF-8 (overlong, surrogate, truncated)
-  control_char,   // NUL or another C0 control / DEL after decoding
-  dot_segment,    // "." or ".." segment, raw or encoded: never a real page
+  too_long,      // longer than limits::kMaxTargetBytes
+  not_origin,    // not "/path[?query]" (absolute-form, '*', empty)
+  bad_encoding,  // '%' not followed by two hex digits
+  invalid_utf8,  // decoded path is not UTF-8 (overlong, surrogate, truncated)
+  control_char,  // NUL or another C0 control / DEL after decoding
+  dot_segment,   // "." or ".." segment, raw or encoded: never a real page
 };
 
 // Splits `target` into its percent-decoded path and raw query. Hex digits

@@ -22,10 +22,16 @@ void put(Dict& d, const char* key, std::string_view value) {
 }
 
 // Trusted HTML (sanitized article bodies, our own fragments) for {{X:none}}.
-void put_html(Dict& d, const char* key, std::string_view html) { d.SetValue(key, std::string(html)); }
+void put_html(Dict& d, const char* key, std::string_view html) {
+  d.SetValue(key, std::string(html));
+}
 
-std::string category_url(const core::Category& c) { return "/category/" + c.slug + "/"; }
-std::string author_url(const core::Author& a) { return "/author/" + a.slug + "/"; }
+std::string category_url(const core::Category& c) {
+  return "/category/" + c.slug + "/";
+}
+std::string author_url(const core::Author& a) {
+  return "/author/" + a.slug + "/";
+}
 
 // Characters of the about text shown in every footer before "read more".
 constexpr std::size_t kAboutExcerptChars = 220;
@@ -156,7 +162,8 @@ std::string Renderer::article_page(const ArticleView& v, const Chrome& chrome) c
     put(*item, "DATE", dates_->date(c.created_at));
     put(*item, "BODY", c.body);
   }
-  if (v.comments.empty()) put(*d.AddSectionDictionary("NO_COMMENTS"), "TEXT", L.label("no_comments"));
+  if (v.comments.empty())
+    put(*d.AddSectionDictionary("NO_COMMENTS"), "TEXT", L.label("no_comments"));
   const std::string content = expand("article.tpl", &d);
   return layout(a.title, a.excerpt, core::article_path(a), content, &chrome);
 }
@@ -202,8 +209,8 @@ std::string Renderer::list_page(const ListView& v, const Chrome& chrome) const {
     }
   }
   const std::string content = expand("list.tpl", &d);
-  std::string canonical = p.page > 1 ? p.base_path + "page/" + std::to_string(p.page) + "/"
-                                     : p.base_path;
+  std::string canonical =
+      p.page > 1 ? p.base_path + "page/" + std::to_string(p.page) + "/" : p.base_path;
   std::string title = v.heading;
   if (p.page > 1) title += (title.empty() ? "" : " - ") + L.label("page_n") + " " + number(p.page);
   return layout(title, v.description, canonical, content, &chrome);
@@ -237,8 +244,9 @@ std::string Renderer::latest_comments(const std::vector<core::LatestComment>& it
   put(d, "LABEL", settings_.label("latest_comments"));
   for (const auto& lc : items) {
     auto* item = d.AddSectionDictionary("ITEM");
-    put(*item, "URL", core::article_path(lc.article_published_at, lc.article_slug) + "#comment-" +
-                          std::to_string(lc.comment.id));
+    put(*item, "URL",
+        core::article_path(lc.article_published_at, lc.article_slug) + "#comment-" +
+            std::to_string(lc.comment.id));
     put(*item, "TITLE", lc.article_title);
     put(*item, "EXCERPT", text::cut_at_word(lc.comment.body, kLatestCommentChars));
     put(*item, "NAME", lc.comment.author_name);
