@@ -77,6 +77,14 @@ struct Comment {
   TimePoint created_at{};
 };
 
+// A comment as the moderation queue shows it.
+struct ModerationItem {
+  Comment comment;
+  std::string article_title;
+  std::string article_slug;
+  TimePoint article_published_at{};
+};
+
 // One row of the site-wide "latest comments" list.
 struct LatestComment {
   Comment comment;

@@ -68,6 +68,10 @@ void SplicedBody::add_fragment_slot() {
   items_.push_back({Kind::fragment, static_cast<std::uint32_t>(fragment_slots_++)});
 }
 
+void SplicedBody::add_text_slot() {
+  items_.push_back({Kind::text_slot, static_cast<std::uint32_t>(text_slots_++)});
+}
+
 std::size_t format_number(std::int64_t n, bool arabic_digits, char* buf) {
   char tmp[24];
   const int len = static_cast<int>(std::to_chars(tmp, tmp + sizeof tmp, n).ptr - tmp);
@@ -88,13 +92,20 @@ std::size_t format_number(std::int64_t n, bool arabic_digits, char* buf) {
 }
 
 void SplicedBody::write(bool gzip, bool arabic_digits, std::span<const std::int64_t> numbers,
-                        std::span<const Chunk* const> fragments, Response& out) const {
-  if (numbers.size() != number_slots_ || fragments.size() != fragment_slots_)
+                        std::span<const Chunk* const> fragments, Response& out,
+                        std::span<const std::string_view> texts) const {
+  if (numbers.size() != number_slots_ || fragments.size() != fragment_slots_ ||
+      texts.size() != text_slots_)
     throw std::logic_error("SplicedBody::write: slot count mismatch");
   out.parts.clear();
   // Per-request bytes go to scratch; reserve first so pointers stay valid.
   out.scratch.clear();
-  out.scratch.reserve(numbers.size() * (kMaxNumberBytes + 5) + 16);
+  std::size_t text_bytes = 0;
+  for (auto t : texts) {
+    if (t.size() > 0xffff) throw std::logic_error("SplicedBody::write: text slot too long");
+    text_bytes += t.size() + 5;
+  }
+  out.scratch.reserve(numbers.size() * (kMaxNumberBytes + 5) + text_bytes + 16);
   char digits[kMaxNumberBytes];
 
   if (!gzip) {
@@ -105,6 +116,12 @@ void SplicedBody::write(bool gzip, bool arabic_digits, std::span<const std::int6
       } else if (it.kind == Kind::fragment) {
         const auto& f = fragments[it.index]->identity;
         out.parts.push_back({f.data(), f.size()});
+      } else if (it.kind == Kind::text_slot) {
+        // Copied: the caller's text need not outlive the asynchronous write.
+        const auto t = texts[it.index];
+        const auto at = out.scratch.size();
+        out.scratch.append(t);
+        out.parts.push_back({out.scratch.data() + at, t.size()});
       } else {
         const auto n = format_number(numbers[it.index], arabic_digits, digits);
         const auto at = out.scratch.size();
@@ -120,6 +137,23 @@ void SplicedBody::write(bool gzip, bool arabic_digits, std::span<const std::int6
   std::uint32_t total = 0;
   out.parts.push_back({reinterpret_cast<const char*>(kGzipHeader), sizeof kGzipHeader});
   for (const Item& it : items_) {
+    if (it.kind == Kind::text_slot) {
+      const auto t = texts[it.index];
+      const auto n = t.size();
+      const auto at = out.scratch.size();
+      out.scratch.push_back(0);
+      out.scratch.push_back(static_cast<char>(n & 0xff));
+      out.scratch.push_back(static_cast<char>(n >> 8));
+      out.scratch.push_back(static_cast<char>(~n & 0xff));
+      out.scratch.push_back(static_cast<char>((~n >> 8) & 0xff));
+      out.scratch.append(t);
+      out.parts.push_back({out.scratch.data() + at, n + 5});
+      crc = crc32_combine_op(
+          crc, crc32(0, reinterpret_cast<const Bytef*>(t.data()), static_cast<uInt>(n)),
+          crc32_combine_gen(static_cast<z_off_t>(n)));
+      total += static_cast<std::uint32_t>(n);
+      continue;
+    }
     if (it.kind != Kind::number) {
       const Chunk& c = it.kind == Kind::text ? texts_[it.index] : *fragments[it.index];
       out.parts.push_back({c.deflated.data(), c.deflated.size()});

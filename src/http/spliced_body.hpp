@@ -38,21 +38,24 @@ class SplicedBody {
   void add_text(std::string bytes);
   void add_number_slot();    // the next value of `numbers` in write()
   void add_fragment_slot();  // the next chunk of `fragments` in write()
+  void add_text_slot();      // the next value of `texts` in write() (per-request text, < 64 KB)
 
   std::size_t number_slots() const { return number_slots_; }
   std::size_t fragment_slots() const { return fragment_slots_; }
+  std::size_t text_slots() const { return text_slots_; }
 
   // Fills out.parts (pointing into this body, the fragments and
   // out.scratch). The caller keeps this body and the fragments alive until
   // the response is written (Response::owners).
   void write(bool gzip, bool arabic_digits, std::span<const std::int64_t> numbers,
-             std::span<const Chunk* const> fragments, Response& out) const;
+             std::span<const Chunk* const> fragments, Response& out,
+             std::span<const std::string_view> texts = {}) const;
 
   // Bytes held (both encodings), for the cache's byte budget.
   std::size_t memory_bytes() const;
 
  private:
-  enum class Kind : std::uint8_t { text, number, fragment };
+  enum class Kind : std::uint8_t { text, number, fragment, text_slot };
   struct Item {
     Kind kind;
     std::uint32_t index;  // into texts_, numbers or fragments
@@ -61,6 +64,7 @@ class SplicedBody {
   std::vector<Chunk> texts_;
   std::size_t number_slots_ = 0;
   std::size_t fragment_slots_ = 0;
+  std::size_t text_slots_ = 0;
 };
 
 // Formats n in Latin or Arabic-Indic digits into buf; returns the length.

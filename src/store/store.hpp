@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -68,6 +69,7 @@ struct NewComment {
   core::CommentStatus status = core::CommentStatus::pending;
   core::TimePoint created_at{};
   std::string ip_hash;
+  std::string commenter_key;  // lets a returning commenter be recognized (issue 4)
 };
 
 struct NewPage {
@@ -88,6 +90,57 @@ struct VisitIncrement {
   core::Id article_id = 0;
   std::int64_t count = 0;
 };
+
+// ---- Readers' comments (issue 4)
+
+// What the moderation policy needs to know about a new comment, read in the
+// same transaction that stores it (so two quick posts can't both pass).
+struct CommentFacts {
+  bool known_commenter = false;       // an approved comment with the same email or commenter key
+  std::int64_t recent_from_ip = 0;    // comments from ip_hash within the rate window
+  bool duplicate = false;             // same article, same body, within the duplicate window
+};
+
+struct CommentSubmission {
+  NewComment comment;              // status is decided by `decide` below
+  std::string email_key;           // normalized email ("" if none given)
+  std::string commenter_key;       // from the reader's signed cookie ("" if none)
+  std::chrono::seconds rate_window{600};
+  std::chrono::seconds duplicate_window{86400};
+};
+
+enum class CommentOutcome { stored, rejected, no_such_article, bad_parent };
+
+struct CommentResult {
+  CommentOutcome outcome = CommentOutcome::stored;
+  core::Id id = 0;
+  core::CommentStatus status = core::CommentStatus::pending;
+  core::Id article_id = 0;
+};
+
+// ---- Outgoing mail (issue 4: send to a friend)
+
+struct NewMail {
+  std::string to_addr;
+  std::string subject;    // UTF-8; encoded (RFC 2047) when sent
+  std::string body_text;
+  std::string body_html;
+};
+
+struct QueuedMail {
+  core::Id id = 0;
+  NewMail mail;
+  std::int64_t attempts = 0;
+  std::string last_error;
+};
+
+struct MailLimits {
+  std::int64_t per_ip_per_hour = 5;
+  std::int64_t per_recipient_per_day = 3;
+  std::int64_t site_per_hour = 200;
+};
+
+enum class MailQueueOutcome { queued, ip_limit, recipient_limit, site_limit };
 
 // A group of writes applied atomically by commit(); destroying an
 // uncommitted batch rolls it back. Used by `jarida demo`, and later by the
@@ -151,6 +204,32 @@ class Store {
   virtual void add_visits(std::span<const VisitIncrement> increments,
                           std::chrono::sys_days day) = 0;
   virtual std::int64_t article_visits(core::Id article_id) = 0;
+
+  // Readers' comments. submit_comment reads the CommentFacts, asks
+  // `decide` for the status (it may return CommentStatus::spam, or nullopt
+  // to reject without storing), and stores the comment, all in one
+  // transaction; when it returns `stored`, the comment is durable on disk.
+  virtual CommentResult submit_comment(
+      const CommentSubmission& submission,
+      const std::function<std::optional<core::CommentStatus>(const CommentFacts&)>& decide) = 0;
+  virtual std::optional<core::Comment> comment_by_id(core::Id id) = 0;
+  // Newest first; all statuses when `status` is empty.
+  virtual std::vector<core::ModerationItem> comments_for_moderation(
+      std::optional<core::CommentStatus> status, std::int64_t offset, std::int64_t limit) = 0;
+  // Returns the comment's article id, or nullopt when there is no such comment.
+  virtual std::optional<core::Id> set_comment_status(core::Id id, core::CommentStatus status) = 0;
+
+  // Outgoing mail. queue_mail counts what this IP, this recipient and the
+  // whole site queued in the last hour/day, and inserts only when under
+  // every limit, in one transaction (hashes, never the raw IP or address).
+  virtual MailQueueOutcome queue_mail(const NewMail& mail, std::string_view ip_hash,
+                                      std::string_view recipient_hash, const MailLimits& limits,
+                                      core::TimePoint now) = 0;
+  // Unsent mail whose next attempt is due, oldest first.
+  virtual std::vector<QueuedMail> due_mail(core::TimePoint now, std::int64_t limit) = 0;
+  virtual void mail_sent(core::Id id, core::TimePoint now) = 0;
+  virtual void mail_failed(core::Id id, const std::string& error, core::TimePoint next_attempt) = 0;
+  virtual std::int64_t count_unsent_mail() = 0;
 
   // A number that changes with every commit that changes what readers see
   // (articles, comments, pages, categories, tags, authors, settings,

@@ -461,3 +461,60 @@ TEST(Chunk, MakeKeepsIdentityAndCrc) {
 
 }  // namespace
 }  // namespace jarida::http
+
+namespace jarida::http {
+namespace {
+
+std::string gunzip_parts(const Response& r) {
+  std::string in;
+  for (const auto& p : r.parts) in.append(p.data, p.size);
+  z_stream zs{};
+  inflateInit2(&zs, 16 + 15);
+  std::string out(1 << 20, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(in.data());
+  zs.avail_in = static_cast<uInt>(in.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  const int rc = inflate(&zs, Z_FINISH);
+  EXPECT_EQ(rc, Z_STREAM_END);
+  EXPECT_EQ(zs.avail_in, 0u);
+  out.resize(out.size() - zs.avail_out);
+  inflateEnd(&zs);
+  return out;
+}
+
+std::string joined(const Response& r) {
+  std::string s;
+  for (const auto& p : r.parts) s.append(p.data, p.size);
+  return s;
+}
+
+TEST(SplicedBodyTextSlots, PerRequestTextInBothEncodings) {
+  SplicedBody b;
+  b.add_text("<form><input name=\"t\" value=\"");
+  b.add_text_slot();
+  b.add_text("\">عدد ");
+  b.add_number_slot();
+  b.add_text_slot();
+  b.add_text("</form>");
+  const std::int64_t n[] = {42};
+  std::string token = "1700000000.abcDEF-_";
+  std::string notice = "<p>تعليقك بانتظار المراجعة</p>";
+  const std::string_view texts[] = {token, notice};
+  Response id, gz;
+  b.write(false, false, n, {}, id, texts);
+  b.write(true, false, n, {}, gz, texts);
+  token.assign(token.size(), 'x');  // the response must not point at the caller's text
+  const std::string expected = "<form><input name=\"t\" value=\"1700000000.abcDEF-_\">عدد 42"
+                               "<p>تعليقك بانتظار المراجعة</p></form>";
+  EXPECT_EQ(joined(id), expected);
+  EXPECT_EQ(gunzip_parts(gz), expected);
+  const std::string_view empty[] = {"", ""};
+  Response e;
+  b.write(true, false, n, {}, e, empty);
+  EXPECT_EQ(gunzip_parts(e), "<form><input name=\"t\" value=\"\">عدد 42</form>");
+  EXPECT_THROW(b.write(false, false, n, {}, e), std::logic_error);
+}
+
+}  // namespace
+}  // namespace jarida::http

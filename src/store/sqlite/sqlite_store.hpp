@@ -53,6 +53,26 @@ class SqliteStore final : public Store {
 
   std::uint64_t content_version() override;
 
+  // comment_queries.cpp
+  CommentResult submit_comment(
+      const CommentSubmission& submission,
+      const std::function<std::optional<core::CommentStatus>(const CommentFacts&)>& decide)
+      override;
+  std::optional<core::Comment> comment_by_id(core::Id id) override;
+  std::vector<core::ModerationItem> comments_for_moderation(std::optional<core::CommentStatus> status,
+                                                           std::int64_t offset,
+                                                           std::int64_t limit) override;
+  std::optional<core::Id> set_comment_status(core::Id id, core::CommentStatus status) override;
+
+  // mail_queries.cpp
+  MailQueueOutcome queue_mail(const NewMail& mail, std::string_view ip_hash,
+                              std::string_view recipient_hash, const MailLimits& limits,
+                              core::TimePoint now) override;
+  std::vector<QueuedMail> due_mail(core::TimePoint now, std::int64_t limit) override;
+  void mail_sent(core::Id id, core::TimePoint now) override;
+  void mail_failed(core::Id id, const std::string& error, core::TimePoint next_attempt) override;
+  std::int64_t count_unsent_mail() override;
+
  private:
   // Declaration order is destruction order reversed: the writer closes
   // last, and the last connection to close checkpoints and removes the WAL.
