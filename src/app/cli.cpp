@@ -46,6 +46,24 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::IsMember({"admin", "editor", "author"}));
   c_user_add->add_option("--name", user_add.display_name, "Display name (default: the login)");
 
+  auto* c_comments = app.add_subcommand("comments", "Moderate readers' comments");
+  c_comments->require_subcommand(1);
+  CommentsListOptions comments_list;
+  auto* c_comments_list = c_comments->add_subcommand("list", "List comments, newest first");
+  c_comments_list->add_option("--data", comments_list.data_dir, "Data folder")->required();
+  c_comments_list->add_option("--status", comments_list.status, "pending, approved, spam or trash")
+      ->check(CLI::IsMember({"pending", "approved", "spam", "trash"}));
+  c_comments_list->add_option("--limit", comments_list.limit, "How many")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000}));
+  CommentsSetOptions comments_set;
+  std::vector<std::pair<CLI::App*, std::string>> setters;
+  for (const char* verb : {"approve", "spam", "trash"}) {
+    auto* c = c_comments->add_subcommand(verb, std::string("Mark comments as ") + verb);
+    c->add_option("--data", comments_set.data_dir, "Data folder")->required();
+    c->add_option("ids", comments_set.ids, "Comment IDs")->required()->check(CLI::PositiveNumber);
+    setters.emplace_back(c, std::string(verb) == "approve" ? "approved" : verb);
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -60,6 +78,13 @@ int run_cli(int argc, char** argv) {
   }
   if (*c_demo) return cmd_demo(demo);
   if (*c_user_add) return cmd_user_add(user_add);
+  if (*c_comments_list) return cmd_comments_list(comments_list);
+  for (auto& [cmd, status] : setters) {
+    if (*cmd) {
+      comments_set.status = status;
+      return cmd_comments_set(comments_set);
+    }
+  }
   return 2;
 }
 

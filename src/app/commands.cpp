@@ -11,11 +11,14 @@
 #include "app/config.hpp"
 #include "app/demo.hpp"
 #include "app/passwords.hpp"
+#include "app/site_key.hpp"
 #include "http/server.hpp"
 #include "render/renderer.hpp"
 #include "site/site.hpp"
 #include "store/store.hpp"
+#include "text/dates.hpp"
 #include "text/slug.hpp"
+#include "text/utf8.hpp"
 
 namespace jarida::app {
 namespace {
@@ -94,6 +97,7 @@ int cmd_init(const InitOptions& o) {
       std::cout << "Wrote " << config_file.string() << "\n";
     }
     load_config(o.data_dir);  // a hand-edited file must still be valid
+    load_or_create_site_key(o.data_dir);
     auto store = open_store(o.data_dir);
     std::cout << "Database " << (o.data_dir / kDatabaseFile).string() << " at schema version "
               << store->schema_version() << "\n";
@@ -137,6 +141,7 @@ int cmd_serve(const ServeOptions& o) {
     render::Renderer renderer(config.site, effective_theme_dir(config));
     site::SiteOptions site_options;
     site_options.trusted_proxies = config.trusted_proxies;
+    site_options.key = load_or_create_site_key(o.data_dir);
     site::Site site(*store, renderer, site_options);
     http::Server server(
         server_options, [&site](const http::Request& q, http::Response& r) { site.handle(q, r); },
@@ -180,6 +185,58 @@ int cmd_demo(const DemoCommandOptions& o) {
     std::cerr << e.what() << "\n";
   } catch (const std::exception& e) {
     std::cerr << "jarida demo: " << e.what() << "\n";
+  }
+  return 1;
+}
+
+int cmd_comments_list(const CommentsListOptions& o) {
+  try {
+    load_config(o.data_dir);
+    auto store = open_store(o.data_dir);
+    std::optional<core::CommentStatus> status;
+    if (!o.status.empty()) status = core::comment_status_from_string(o.status);
+    const auto items = store->comments_for_moderation(status, 0, o.limit);
+    for (const auto& it : items) {
+      const auto& c = it.comment;
+      std::string body = c.body;
+      for (char& ch : body)
+        if (ch == '\n' || ch == '\t') ch = ' ';
+      std::cout << c.id << "\t" << core::to_string(c.status) << "\t" << text::iso8601(c.created_at)
+                << "\t" << c.author_name << "\t"
+                << core::article_path(it.article_published_at, it.article_slug) << "\t"
+                << text::cut_at_word(body, 80) << "\n";
+    }
+    if (items.empty()) std::cerr << "no comments" << (status ? " with that status" : "") << "\n";
+    return 0;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "jarida comments list: " << e.what() << "\n";
+  }
+  return 1;
+}
+
+int cmd_comments_set(const CommentsSetOptions& o) {
+  try {
+    const auto status = core::comment_status_from_string(o.status);
+    if (!status) throw std::runtime_error("unknown status " + o.status);
+    load_config(o.data_dir);
+    auto store = open_store(o.data_dir);
+    int missing = 0;
+    for (core::Id id : o.ids) {
+      if (store->set_comment_status(id, *status)) {
+        std::cout << "comment " << id << ": " << o.status << "\n";
+      } else {
+        std::cerr << "comment " << id << ": no such comment\n";
+        ++missing;
+      }
+    }
+    // A running server sees the change within a second (content_version).
+    return missing ? 1 : 0;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "jarida comments: " << e.what() << "\n";
   }
   return 1;
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace jarida::app {
 
@@ -37,5 +38,19 @@ struct UserAddOptions {
   std::string display_name;  // defaults to the login
 };
 int cmd_user_add(const UserAddOptions& o);
+
+struct CommentsListOptions {
+  std::filesystem::path data_dir;
+  std::string status;  // "" = all
+  std::int64_t limit = 50;
+};
+int cmd_comments_list(const CommentsListOptions& o);
+
+struct CommentsSetOptions {
+  std::filesystem::path data_dir;
+  std::string status;  // approved, spam, trash
+  std::vector<std::int64_t> ids;
+};
+int cmd_comments_set(const CommentsSetOptions& o);
 
 }  // namespace jarida::app

@@ -38,6 +38,15 @@ std::map<std::string, std::string> default_labels() {
       {"category_archive", "قسم"},
       {"tag_archive", "وسم"},
       {"author_archive", "مقالات"},
+      {"comment_form_title", "أضف تعليقاً"},
+      {"comment_name", "الاسم"},
+      {"comment_email", "البريد الإلكتروني (لن يُنشر)"},
+      {"comment_body", "التعليق"},
+      {"comment_submit", "أرسل التعليق"},
+      {"comment_reply", "رد"},
+      {"comment_held", "تعليقك بانتظار المراجعة"},
+      {"comment_published", "نُشر تعليقك، شكراً لك."},
+      {"comment_replying", "ترد على تعليق"},
   };
 }
 

@@ -4,6 +4,7 @@
 #include <ctemplate/template_emitter.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -154,13 +155,39 @@ std::string Renderer::article_page(const ArticleView& v, const Chrome& chrome) c
   }
   put(d, "COMMENTS_LABEL", L.label("comments"));
   put(d, "COMMENT_COUNT", number(static_cast<std::int64_t>(v.comments.size())));
+  // Threads two levels deep: top-level comments, each with its replies.
+  std::map<core::Id, Dict*> top;
   for (const auto& c : v.comments) {
-    auto* item = d.AddSectionDictionary("COMMENT");
+    Dict* item;
+    if (c.parent && top.count(*c.parent)) {
+      item = top[*c.parent]->AddSectionDictionary("REPLY");
+    } else {
+      item = d.AddSectionDictionary("COMMENT");
+      top[c.id] = item;
+      if (v.comments_open) {
+        auto* reply = item->AddSectionDictionary("CAN_REPLY");
+        put(*reply, "ID", std::to_string(c.id));
+        put(*reply, "NAME", c.author_name);
+        put(*reply, "REPLY_LABEL", L.label("comment_reply"));
+      }
+    }
     put(*item, "ID", std::to_string(c.id));
     put(*item, "NAME", c.author_name);
     put(*item, "ISO", text::iso8601(c.created_at));
     put(*item, "DATE", dates_->date(c.created_at));
     put(*item, "BODY", c.body);
+  }
+  if (v.comments_open) {
+    auto* form = d.AddSectionDictionary("COMMENT_FORM");
+    put(*form, "FORM_TITLE", L.label("comment_form_title"));
+    put(*form, "COMMENT_URL", core::article_path(a) + "comment/");
+    put_html(*form, "TOKEN", text_slot("comment_token"));
+    put_html(*form, "PARENT", text_slot("reply_to"));
+    put_html(*form, "NOTICE", text_slot("comment_notice"));
+    put(*form, "NAME_LABEL", L.label("comment_name"));
+    put(*form, "EMAIL_LABEL", L.label("comment_email"));
+    put(*form, "COMMENT_LABEL", L.label("comment_body"));
+    put(*form, "SUBMIT", L.label("comment_submit"));
   }
   if (v.comments.empty())
     put(*d.AddSectionDictionary("NO_COMMENTS"), "TEXT", L.label("no_comments"));
@@ -236,6 +263,17 @@ std::string Renderer::error_page(int status) const {
   put(d, "HOME_LABEL", L.label("home"));
   const std::string content = expand("error.tpl", &d);
   return layout(L.label(std::string(key) + "_title"), "", "/", content, nullptr);
+}
+
+std::string Renderer::message_page(int status, const std::vector<std::string>& messages) const {
+  const auto& L = settings_;
+  Dict d("message");
+  put(d, "TITLE", status == 429 ? "طلبات كثيرة" : "تعذّر إرسال النموذج");
+  for (const auto& m : messages) put(*d.AddSectionDictionary("MESSAGE"), "TEXT", m);
+  put(d, "BACK_LABEL", "عد إلى الصفحة السابقة وصحّح ما يلزم.");
+  put(d, "HOME_LABEL", L.label("home"));
+  return layout(status == 429 ? "طلبات كثيرة" : "تعذّر إرسال النموذج", "", "/",
+                expand("message.tpl", &d), nullptr);
 }
 
 std::string Renderer::latest_comments(const std::vector<core::LatestComment>& items,

@@ -30,6 +30,8 @@ class Renderer {
   // 400, 404, 500...: an Arabic page with a search box; no live slots, so
   // it can be rendered without the store.
   std::string error_page(int status) const;
+  // A refused form post: the reasons (Arabic sentences) and a way back.
+  std::string message_page(int status, const std::vector<std::string>& messages) const;
 
   // Shared fragments, spliced into every page that shows them.
   std::string latest_comments(const std::vector<core::LatestComment>& items,

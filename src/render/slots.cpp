@@ -18,6 +18,40 @@ std::string fragment_slot(std::string_view name) {
   return s;
 }
 
+std::string text_slot(std::string_view name) {
+  std::string s(1, kSlotOpen);
+  s += 't';
+  s += name;
+  s += kSlotClose;
+  return s;
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  for (char c : strip_slot_bytes(s)) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
 std::string strip_slot_bytes(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -20,6 +20,13 @@ std::string visit_slot(core::Id article_id);
 // "\x1e" "f" name "\x1f": a shared fragment, e.g. "latest_comments".
 std::string fragment_slot(std::string_view name);
 
+// "\x1e" "t" name "\x1f": per-request text (a form token, a notice).
+std::string text_slot(std::string_view name);
+
+// & < > " ' escaped, marker bytes removed: for the few strings the site
+// layer puts into per-request text slots.
+std::string html_escape(std::string_view s);
+
 // Removes marker bytes and NUL (for every value given to a template).
 std::string strip_slot_bytes(std::string_view s);
 

@@ -33,6 +33,7 @@ struct ListView {
 struct ArticleView {
   core::Article article;
   std::vector<core::Comment> comments;  // approved, oldest first
+  bool comments_open = true;            // show the form (settings: [comments] enabled)
 };
 
 }  // namespace jarida::render

@@ -29,6 +29,8 @@ struct CachedPage {
   http::SplicedBody body;
   std::vector<stats::VisitCounter::Cell*> numbers;        // one per number slot
   std::vector<std::string> fragments;                     // one name per fragment slot
+  std::vector<std::string> texts;                         // one name per per-request text slot
+  core::Id article_id = 0;                                // article pages only
   stats::VisitCounter::Cell* counts_visits_of = nullptr;  // article pages only
   std::uint64_t generation = 0;                           // unique per render, for ETags
   SteadyClock::time_point expires = SteadyClock::time_point::max();

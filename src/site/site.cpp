@@ -1,6 +1,7 @@
 #include "site/site.hpp"
 
 #include <charconv>
+#include <ctime>
 #include <iostream>
 
 #include "http/limits.hpp"
@@ -55,6 +56,7 @@ struct Site::Route {
   const char* name;
   PageFn page = nullptr;  // a cached page built by this function
   bool static_file = false;
+  ActionFn action = nullptr;  // a form post or other uncached request
   Access access = Access::everyone;
   bool csrf = false;
   std::size_t body_limit = http::limits::kMaxBodyBytes;
@@ -82,6 +84,10 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
       route(M::get, "/author/{slug}/", "author", &Site::author),
       route(M::get, "/author/{slug}/page/{n:int}/", "author_paged", &Site::author),
       Route{M::get, http::PathPattern("/static/{file*}"), "static", nullptr, true},
+      // Readers' forms: no session, so CSRF is the signed form token spliced
+      // into the page plus an Origin check (site/signed_token.hpp).
+      Route{M::post, http::PathPattern("/{yyyy:int}/{mm:int}/{slug}/comment/"), "comment", nullptr,
+            false, &Site::post_comment, Access::everyone, true},
       route(M::get, "/{slug}/", "page", &Site::page),
   };
 
@@ -134,6 +140,7 @@ void Site::handle(const http::Request& req, http::Response& res) {
     return error(other_method ? 405 : 404, &req, res);
   }
   if (route->static_file) return serve_static(req, params, res);
+  if (route->action) return (this->*route->action)(req, params, res);
   serve_page(req, *route, params, res);
 }
 
@@ -188,6 +195,22 @@ void Site::write_page(const http::Request& req, const CachedPage& page,
     etag = fnv1a(etag, f->version);
     res.owners.push_back(std::move(f));
   }
+  thread_local std::vector<std::string> text_values;
+  thread_local std::vector<std::string_view> texts;
+  text_values.clear();
+  texts.clear();
+  for (const auto& name : page.texts) text_values.push_back(text_slot_value(name, page, req));
+  for (std::size_t i = 0; i < text_values.size(); ++i) {
+    texts.emplace_back(text_values[i]);
+    // The form token changes every second; a revalidated copy may keep an
+    // older one (valid for kFormTokenMaxAge), so only its half-day enters
+    // the ETag and article pages still get 304s.
+    if (page.texts[i] == "comment_token") {
+      etag = fnv1a(etag, static_cast<std::uint64_t>(std::time(nullptr) / 43200));
+      continue;
+    }
+    for (unsigned char c : text_values[i]) etag = fnv1a(etag, c);
+  }
   // Each encoding is a different representation, so it gets its own tag.
   const bool gzip = accepts_gzip(req.header("Accept-Encoding"));
   char etag_text[32];
@@ -203,7 +226,7 @@ void Site::write_page(const http::Request& req, const CachedPage& page,
     return;
   }
   if (gzip) res.headers.append("Content-Encoding: gzip\r\n");
-  page.body.write(gzip, renderer_.arabic_digits(), numbers, chunks, res);
+  page.body.write(gzip, renderer_.arabic_digits(), numbers, chunks, res, texts);
   res.owners.push_back(std::move(owner));
 }
 
@@ -267,6 +290,9 @@ std::shared_ptr<CachedPage> Site::finish(const std::string& html) {
       std::from_chars(marker.data() + 1, marker.data() + marker.size(), id);
       page->body.add_number_slot();
       page->numbers.push_back(&counter_.cell(id, store_.article_visits(id)));
+    } else if (marker.starts_with('t')) {
+      page->body.add_text_slot();
+      page->texts.emplace_back(marker.substr(1));
     } else {
       page->body.add_fragment_slot();
       page->fragments.emplace_back(marker.substr(1));
@@ -318,8 +344,10 @@ std::shared_ptr<CachedPage> Site::article(const http::Params& p) {
   if (canonical != asked) return redirect(canonical);  // right slug, other month
   render::ArticleView view;
   view.comments = store_.approved_comments(a->id);
+  view.comments_open = renderer_.settings().comments.enabled;
   view.article = std::move(*a);
   auto page = finish(renderer_.article_page(view, chrome()));
+  page->article_id = view.article.id;
   page->counts_visits_of = &counter_.cell(view.article.id, view.article.visits);
   return page;
 }

@@ -13,6 +13,7 @@
 #include "http/router.hpp"
 #include "render/renderer.hpp"
 #include "site/page_cache.hpp"
+#include "site/signed_token.hpp"
 #include "site/static_files.hpp"
 #include "stats/repeat_filter.hpp"
 #include "stats/visit_counter.hpp"
@@ -27,6 +28,7 @@ struct SiteOptions {
   std::int64_t most_read = 5;                // items in the home page list
   std::chrono::seconds fragment_ttl{60};     // "منذ 5 دقائق" stays roughly right
   std::vector<std::string> trusted_proxies;  // see client_address.hpp
+  SiteKey key{};                             // signs form tokens and cookies (DATA_DIR/secret.key)
 };
 
 class Site {
@@ -49,10 +51,14 @@ class Site {
 
  private:
   using PageFn = std::shared_ptr<CachedPage> (Site::*)(const http::Params&);
+  using ActionFn = void (Site::*)(const http::Request&, const http::Params&, http::Response&);
 
   bool exists(const Route& route, const std::string& path, const http::Params& params);
   void serve_page(const http::Request& req, const Route& route, const http::Params& params,
                   http::Response& res);
+  void post_comment(const http::Request& req, const http::Params& params, http::Response& res);
+  std::string text_slot_value(const std::string& name, const CachedPage& page,
+                              const http::Request& req);
   void serve_static(const http::Request& req, const http::Params& params, http::Response& res);
   void write_page(const http::Request& req, const CachedPage& page,
                   std::shared_ptr<const CachedPage> owner, http::Response& res);

@@ -66,6 +66,26 @@ class FakeStore : public store::Store {
   std::int64_t count_articles() override { return 0; }
   std::int64_t article_visits(core::Id article) override { return written(article); }
   std::uint64_t content_version() override { return 0; }
+  store::CommentResult submit_comment(
+      const store::CommentSubmission&,
+      const std::function<std::optional<core::CommentStatus>(const store::CommentFacts&)>&)
+      override {
+    return {};
+  }
+  std::optional<core::Comment> comment_by_id(core::Id) override { return {}; }
+  std::vector<core::ModerationItem> comments_for_moderation(std::optional<core::CommentStatus>,
+                                                            std::int64_t, std::int64_t) override {
+    return {};
+  }
+  std::optional<core::Id> set_comment_status(core::Id, core::CommentStatus) override { return {}; }
+  store::MailQueueOutcome queue_mail(const store::NewMail&, std::string_view, std::string_view,
+                                     const store::MailLimits&, core::TimePoint) override {
+    return store::MailQueueOutcome::queued;
+  }
+  std::vector<store::QueuedMail> due_mail(core::TimePoint, std::int64_t) override { return {}; }
+  void mail_sent(core::Id, core::TimePoint) override {}
+  void mail_failed(core::Id, const std::string&, core::TimePoint) override {}
+  std::int64_t count_unsent_mail() override { return 0; }
 
  private:
   mutable std::mutex mutex_;

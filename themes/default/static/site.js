@@ -27,3 +27,49 @@ document.addEventListener("click", (event) => {
     if (!inside) event.target.close();
   }
 });
+
+// Comments: post without a reload (same server rules; the form works without
+// this script too), and "reply" fills the hidden parent field.
+document.addEventListener("click", (event) => {
+  const reply = event.target.closest("[data-reply]");
+  if (!reply) return;
+  const form = document.querySelector("[data-comment-form]");
+  if (!form) return;
+  event.preventDefault();
+  form.elements.parent.value = reply.dataset.reply;
+  const status = form.querySelector(".form-status");
+  status.textContent = "↩ " + reply.dataset.replyName;
+  form.elements.name.focus();
+});
+
+document.addEventListener("submit", async (event) => {
+  const form = event.target.closest("[data-comment-form]");
+  if (!form) return;
+  event.preventDefault();
+  const status = form.querySelector(".form-status");
+  const button = form.querySelector("button[type=submit]");
+  button.disabled = true;
+  try {
+    const response = await fetch(form.action, {
+      method: "POST",
+      headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(new FormData(form)),
+      credentials: "same-origin",
+    });
+    const data = await response.json();
+    if (response.ok) {
+      status.textContent = data.message;
+      status.className = "form-status ok";
+      form.elements.comment.value = "";
+      form.elements.parent.value = "";
+    } else {
+      status.textContent = (data.errors || [data.error]).join(" ");
+      status.className = "form-status error";
+    }
+  } catch (e) {
+    status.textContent = "تعذّر الاتصال بالموقع. حاول مرة أخرى.";
+    status.className = "form-status error";
+  } finally {
+    button.disabled = false;
+  }
+});

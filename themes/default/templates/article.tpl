@@ -14,8 +14,27 @@
 {{#COMMENT}}<article class="comment" id="comment-{{ID}}">
 <header><strong class="who">{{NAME}}</strong> <time datetime="{{ISO}}">{{DATE}}</time></header>
 <p class="text">{{BODY}}</p>
+{{#CAN_REPLY}}<a class="reply" href="?replytocom={{ID}}#respond" data-reply="{{ID}}" data-reply-name="{{NAME}}">{{REPLY_LABEL}}</a>{{/CAN_REPLY}}
+{{#REPLY}}<article class="comment reply-comment" id="comment-{{ID}}">
+<header><strong class="who">{{NAME}}</strong> <time datetime="{{ISO}}">{{DATE}}</time></header>
+<p class="text">{{BODY}}</p>
 </article>
+{{/REPLY}}</article>
 {{/COMMENT}}{{#NO_COMMENTS}}<p class="empty">{{TEXT}}</p>{{/NO_COMMENTS}}
+{{#COMMENT_FORM}}<section class="respond" id="respond">
+<h3>{{FORM_TITLE}}</h3>
+{{NOTICE:none}}
+<form method="post" action="{{COMMENT_URL}}" class="comment-form" data-comment-form>
+<input type="hidden" name="t" value="{{TOKEN:none}}">
+<input type="hidden" name="parent" value="{{PARENT:none}}">
+<p class="hp" aria-hidden="true"><label>Website<input type="text" name="website" tabindex="-1" autocomplete="off"></label></p>
+<label>{{NAME_LABEL}}<input type="text" name="name" required maxlength="80" autocomplete="name"></label>
+<label>{{EMAIL_LABEL}}<input type="email" name="email" maxlength="254" dir="ltr" autocomplete="email"></label>
+<label>{{COMMENT_LABEL}}<textarea name="comment" required minlength="2" maxlength="5000" rows="5"></textarea></label>
+<button type="submit" class="primary">{{SUBMIT}}</button>
+<p class="form-status" role="status" aria-live="polite"></p>
+</form>
+</section>{{/COMMENT_FORM}}
 </section>
 <dialog id="send-friend" class="dialog" aria-labelledby="send-friend-title">
 <form method="post" action="{{SEND_URL}}">

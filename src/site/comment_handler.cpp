@@ -1,0 +1,261 @@
+// POST /{yyyy}/{mm}/{slug}/comment/: a reader's comment (issue 4). Works
+// without JavaScript (303 back to the article with a notice) and with it
+// (Accept: application/json: a JSON answer, same rules). The order of checks:
+// the article exists, the request comes from our page (Origin, signed form
+// token, its age), the input is valid, then the store decides in one
+// transaction with the moderation policy below. Once the reader has the 303
+// or 201, the comment is on disk (synchronous=FULL commit).
+#include <sodium.h>
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include "http/target.hpp"
+#include "mail/address.hpp"
+#include "render/slots.hpp"
+#include "site/client_address.hpp"
+#include "site/comment_input.hpp"
+#include "site/security_headers.hpp"
+#include "site/site.hpp"
+
+namespace jarida::site {
+namespace {
+
+constexpr std::chrono::hours kFormTokenMaxAge{48};
+constexpr const char* kCommenterCookie = "jarida_c";
+
+bool wants_json(const http::Request& req) {
+  return req.header("Accept").find("application/json") != std::string_view::npos;
+}
+
+std::string cookie_value(std::string_view cookies, std::string_view name) {
+  while (!cookies.empty()) {
+    const auto semi = cookies.find(';');
+    std::string_view pair = cookies.substr(0, semi);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.size() > name.size() && pair.starts_with(name) && pair[name.size()] == '=')
+      return std::string(pair.substr(name.size() + 1));
+    if (semi == std::string_view::npos) break;
+    cookies.remove_prefix(semi + 1);
+  }
+  return {};
+}
+
+// The site's origin from its base URL ("https://example.com").
+std::string_view origin_of(std::string_view base_url) {
+  const auto scheme = base_url.find("://");
+  if (scheme == std::string_view::npos) return base_url;
+  const auto path = base_url.find('/', scheme + 3);
+  return base_url.substr(0, path);
+}
+
+// A browser says where a form post comes from; another site's page must not
+// be able to post comments in a reader's name (CSRF).
+bool same_origin(const http::Request& req, std::string_view base_url) {
+  const auto fetch_site = req.header("Sec-Fetch-Site");
+  if (!fetch_site.empty() && fetch_site != "same-origin" && fetch_site != "none") return false;
+  const auto origin = req.header("Origin");
+  if (origin.empty() || origin == "null") return origin.empty();
+  if (origin == origin_of(base_url)) return true;
+  const auto host = req.header("Host");
+  return !host.empty() &&
+         (origin == "http://" + std::string(host) || origin == "https://" + std::string(host));
+}
+
+std::string hash_ip(const SiteKey& key, std::string_view ip) {
+  unsigned char out[16];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(ip.data()), ip.size(),
+                     key.data(), key.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char b : out) {
+    hex.push_back(kHex[b >> 4]);
+    hex.push_back(kHex[b & 15]);
+  }
+  return hex;
+}
+
+}  // namespace
+
+void Site::post_comment(const http::Request& req, const http::Params& params, http::Response& res) {
+  const bool json = wants_json(req);
+  const auto& settings = renderer_.settings();
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+
+  // One exit for refusals: JSON for scripts, an Arabic page otherwise.
+  auto refuse = [&](int status, const std::vector<std::string>& messages) {
+    res.status = status;
+    res.headers.clear();
+    res.headers.append(kSecurityHeaders);
+    res.headers.append("Cache-Control: no-store\r\n");
+    if (json) {
+      boost::json::array list;
+      for (const auto& m : messages) list.emplace_back(m);
+      boost::json::object o;
+      o["error"] = messages.empty() ? std::string() : messages.front();
+      o["errors"] = std::move(list);
+      res.add_header("Content-Type", "application/json; charset=utf-8");
+      res.body = boost::json::serialize(o);
+    } else {
+      res.add_header("Content-Type", "text/html; charset=utf-8");
+      res.body = renderer_.message_page(status, messages);
+    }
+  };
+
+  auto article = store_.published_article_by_slug(params.get("slug"));
+  const std::string asked = "/" + std::string(params.get("yyyy")) + "/" +
+                            std::string(params.get("mm")) + "/" + std::string(params.get("slug")) +
+                            "/";
+  if (!article || core::article_path(*article) != asked)
+    return refuse(404, {settings.label("not_found_title")});
+  if (!settings.comments.enabled) return refuse(403, {"التعليقات مغلقة في هذا الموقع."});
+  if (!same_origin(req, settings.base_url))
+    return refuse(403, {"لم نستطع التحقق من مصدر النموذج. حدّث الصفحة وأعد المحاولة."});
+
+  CommentInput in = parse_comment_form(req.body);
+  const std::string article_path = core::article_path(*article);
+  auto answer_held = [&](core::Id id) {
+    if (json) {
+      res.status = 201;
+      res.headers.append(kSecurityHeaders);
+      res.headers.append("Cache-Control: no-store\r\n");
+      res.add_header("Content-Type", "application/json; charset=utf-8");
+      boost::json::object o;
+      o["id"] = id;
+      o["status"] = "pending";
+      o["message"] = settings.label("comment_held");
+      res.body = boost::json::serialize(o);
+    } else {
+      res.status = 303;
+      res.headers.append(kSecurityHeaders);
+      res.add_header("Location", http::encode_path(article_path) + "?comment=held#respond");
+    }
+  };
+  // A bot that filled the hidden field is told what a held reader is told,
+  // and nothing is stored: it learns nothing to adapt to.
+  if (!in.honeypot.empty()) return answer_held(0);
+
+  switch (check_form_token(options_.key, "comment", article->id, in.token, now,
+                           std::chrono::seconds(settings.comments.min_seconds), kFormTokenMaxAge)) {
+    case TokenCheck::ok:
+      break;
+    case TokenCheck::too_fast:
+      return refuse(400, {"أرسلت التعليق بسرعة كبيرة. انتظر لحظات ثم أعد المحاولة."});
+    case TokenCheck::expired:
+    case TokenCheck::invalid:
+      return refuse(400, {"انتهت صلاحية النموذج. حدّث الصفحة ثم أعد إرسال تعليقك."});
+  }
+  if (const auto errors = validate_comment(in); !errors.empty()) return refuse(400, errors);
+
+  std::string commenter_key =
+      verify_signed_value(options_.key, cookie_value(req.header("Cookie"), kCommenterCookie));
+  const bool new_commenter_key = commenter_key.empty();
+  if (new_commenter_key) commenter_key = random_token();
+
+  store::CommentSubmission sub;
+  sub.comment.article_id = article->id;
+  sub.comment.parent = in.parent;
+  sub.comment.author_name = in.name;
+  sub.comment.author_email = in.email;
+  sub.comment.body = in.body;
+  sub.comment.created_at = now;
+  sub.comment.ip_hash = hash_ip(
+      options_.key,
+      client_address(req.remote_ip, req.header("X-Forwarded-For"), options_.trusted_proxies));
+  sub.comment.commenter_key = commenter_key;
+  sub.email_key = in.email.empty() ? std::string() : mail::normalize_email(in.email);
+  sub.rate_window = std::chrono::minutes(settings.comments.rate_window_minutes);
+
+  enum class Why { none, duplicate, rate } why = Why::none;
+  const auto& policy = settings.comments;
+  const auto result = store_.submit_comment(
+      sub, [&](const store::CommentFacts& f) -> std::optional<core::CommentStatus> {
+        if (f.duplicate) return why = Why::duplicate, std::nullopt;
+        if (f.recent_from_ip >= policy.rate_limit) return why = Why::rate, std::nullopt;
+        // Held automatically, whatever the policy: many links, blocked words.
+        if (count_links(in.body) > policy.max_links ||
+            contains_blocked_word(in.body + " " + in.name, policy.blocklist))
+          return core::CommentStatus::pending;
+        switch (policy.policy) {
+          case core::ModerationPolicy::hold_all:
+            return core::CommentStatus::pending;
+          case core::ModerationPolicy::hold_none:
+            return core::CommentStatus::approved;
+          case core::ModerationPolicy::first_comment:
+            return f.known_commenter ? core::CommentStatus::approved : core::CommentStatus::pending;
+        }
+        return core::CommentStatus::pending;
+      });
+
+  switch (result.outcome) {
+    case store::CommentOutcome::no_such_article:
+      return refuse(404, {settings.label("not_found_title")});
+    case store::CommentOutcome::bad_parent:
+      return refuse(400, {"التعليق الذي ترد عليه غير موجود."});
+    case store::CommentOutcome::rejected:
+      if (why == Why::rate)
+        return refuse(429, {"أرسلت تعليقات كثيرة في وقت قصير. انتظر قليلاً ثم أعد المحاولة."});
+      return refuse(409, {"لقد أرسلت هذا التعليق من قبل."});
+    case store::CommentOutcome::stored:
+      break;
+  }
+
+  const bool published = result.status == core::CommentStatus::approved;
+  if (published) {
+    // Exactly what shows it: this article's page and the site-wide list.
+    cache_.invalidate(article_path);
+    fragments_.invalidate("latest_comments");
+  }
+  res.headers.clear();
+  res.headers.append(kSecurityHeaders);
+  res.headers.append("Cache-Control: no-store\r\n");
+  if (new_commenter_key)
+    res.add_header("Set-Cookie", std::string(kCommenterCookie) + "=" +
+                                     sign_value(options_.key, commenter_key) +
+                                     "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax" +
+                                     (settings.base_url.starts_with("https:") ? "; Secure" : ""));
+  const std::string anchor = published ? "#comment-" + std::to_string(result.id) : "#respond";
+  if (json) {
+    res.status = 201;
+    res.add_header("Content-Type", "application/json; charset=utf-8");
+    boost::json::object o;
+    o["id"] = result.id;
+    o["status"] = published ? "approved" : "pending";
+    o["message"] = settings.label(published ? "comment_published" : "comment_held");
+    o["url"] = http::encode_path(article_path) + anchor;
+    res.body = boost::json::serialize(o);
+    return;
+  }
+  res.status = 303;
+  res.add_header("Location", http::encode_path(article_path) +
+                                 "?comment=" + (published ? "published" : "held") + anchor);
+}
+
+std::string Site::text_slot_value(const std::string& name, const CachedPage& page,
+                                  const http::Request& req) {
+  const auto& L = renderer_.settings();
+  if (name == "comment_token")
+    return make_form_token(
+        options_.key, "comment", page.article_id,
+        std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  if (name == "reply_to") {
+    const std::string id = http::query_param(req.query, "replytocom");
+    const bool digits =
+        !id.empty() && id.size() < 12 && id.find_first_not_of("0123456789") == std::string::npos;
+    return digits ? id : std::string();
+  }
+  if (name == "comment_notice") {
+    const std::string which = http::query_param(req.query, "comment");
+    // Fixed strings from the settings, never text from the query.
+    if (which == "held")
+      return "<p class=\"notice\" role=\"status\">" + render::html_escape(L.label("comment_held")) +
+             "</p>";
+    if (which == "published")
+      return "<p class=\"notice\" role=\"status\">" +
+             render::html_escape(L.label("comment_published")) + "</p>";
+    return {};
+  }
+  return {};
+}
+
+}  // namespace jarida::site
