@@ -13,6 +13,7 @@
 #include "app/passwords.hpp"
 #include "app/site_key.hpp"
 #include "http/server.hpp"
+#include "mail/outbox_worker.hpp"
 #include "render/renderer.hpp"
 #include "site/site.hpp"
 #include "store/store.hpp"
@@ -142,6 +143,12 @@ int cmd_serve(const ServeOptions& o) {
     site::SiteOptions site_options;
     site_options.trusted_proxies = config.trusted_proxies;
     site_options.key = load_or_create_site_key(o.data_dir);
+    // Mail goes out in the background; queued mail survives restarts.
+    std::unique_ptr<mail::OutboxWorker> outbox;
+    if (config.site.smtp.configured()) {
+      outbox = std::make_unique<mail::OutboxWorker>(*store, config.site.smtp);
+      site_options.on_mail_queued = [w = outbox.get()] { w->notify(); };
+    }
     site::Site site(*store, renderer, site_options);
     http::Server server(
         server_options, [&site](const http::Request& q, http::Response& r) { site.handle(q, r); },

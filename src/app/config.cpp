@@ -16,6 +16,7 @@
 
 #include <toml++/toml.h>
 
+#include "mail/address.hpp"
 #include "text/dates.hpp"
 
 namespace jarida::app {
@@ -251,8 +252,10 @@ class Reader {
 
   void read(const toml::table& root) {
     const std::vector<std::pair<std::string, std::vector<KeySpec>>> sections = {
-        {"site", site_keys()},    {"server", server_keys()}, {"dates", dates_keys()},
-        {"labels", label_keys()}, {"theme", theme_keys()},
+        {"site", site_keys()},   {"server", server_keys()},
+        {"dates", dates_keys()}, {"labels", label_keys()},
+        {"theme", theme_keys()}, {"comments", comments_keys()},
+        {"smtp", smtp_keys()},   {"send_to_friend", send_to_friend_keys()},
     };
     std::vector<std::string> section_names;
     for (const auto& s : sections) section_names.push_back(s.first);
@@ -285,6 +288,7 @@ class Reader {
       problems_.add(line, "unknown key '" + k + "' outside any section" + where +
                               "; keys go under one of " + join(section_list));
     }
+    check_smtp();
     problems_.throw_if_any(file_);
   }
 
@@ -334,6 +338,12 @@ class Reader {
       return i->get();
     }
     bad(n, key + " must be " + range + ", not " + type_name(n));
+    return std::nullopt;
+  }
+
+  std::optional<bool> bool_of(const std::string& key, const toml::node& n) {
+    if (const auto* b = n.as_boolean()) return b->get();
+    bad(n, key + " must be true or false, not " + type_name(n));
     return std::nullopt;
   }
 
@@ -506,9 +516,163 @@ class Reader {
     };
   }
 
+  std::vector<KeySpec> comments_keys() {
+    auto int_key = [this](const std::string& name, std::int64_t lo, std::int64_t hi, int& target) {
+      return KeySpec{name, [this, name, lo, hi, &target](const toml::node& n) {
+                       if (auto v = integer_of("[comments] " + name, n, lo, hi))
+                         target = static_cast<int>(*v);
+                     }};
+    };
+    auto& c = cfg_.site.comments;
+    return {
+        {"enabled",
+         [this](const toml::node& n) {
+           if (auto v = bool_of("[comments] enabled", n)) cfg_.site.comments.enabled = *v;
+         }},
+        {"policy",
+         [this](const toml::node& n) {
+           const std::string key = "[comments] policy";
+           const std::string allowed = "\"first_comment\", \"hold_all\" or \"hold_none\"";
+           if (auto v = string_of(key, n, allowed)) {
+             static const std::array<std::pair<std::string_view, core::ModerationPolicy>, 3>
+                 policies = {{
+                     {"first_comment", core::ModerationPolicy::first_comment},
+                     {"hold_all", core::ModerationPolicy::hold_all},
+                     {"hold_none", core::ModerationPolicy::hold_none},
+                 }};
+             for (const auto& [name, policy] : policies) {
+               if (*v == name) {
+                 cfg_.site.comments.policy = policy;
+                 return;
+               }
+             }
+             bad(n, key + " must be one of " + allowed + ", got " + quote_value(*v));
+           }
+         }},
+        int_key("max_links", 0, 100, c.max_links),
+        {"blocklist",
+         [this](const toml::node& n) {
+           const std::string key = "[comments] blocklist";
+           const auto* arr = n.as_array();
+           if (!arr)
+             return bad(n,
+                        key + " must be an array of words such as [\"كلمة\"], not " + type_name(n));
+           std::vector<std::string> words;
+           for (const auto& item : *arr) {
+             const auto* s = item.as_string();
+             if (!s) return bad(item, key + " must list words as strings, not " + type_name(item));
+             const auto word = trim(s->get());
+             if (word.empty()) return bad(item, key + " must not list an empty word");
+             words.emplace_back(word);
+           }
+           cfg_.site.comments.blocklist = std::move(words);
+         }},
+        int_key("rate_limit", 1, 1000, c.rate_limit),
+        int_key("rate_window_minutes", 1, 1440, c.rate_window_minutes),
+        int_key("min_seconds", 0, 600, c.min_seconds),
+    };
+  }
+
+  std::vector<KeySpec> smtp_keys() {
+    auto text_key = [this](const std::string& name, std::string allowed, std::string& target) {
+      return KeySpec{name, [this, name, allowed, &target](const toml::node& n) {
+                       const std::string key = "[smtp] " + name;
+                       if (auto v = string_of(key, n, allowed)) {
+                         for (char c : *v) {
+                           const auto u = static_cast<unsigned char>(c);
+                           if (u < 0x20 || u == 0x7F)
+                             return bad(n, key + " must not contain control characters");
+                         }
+                         target = *v;
+                       }
+                     }};
+    };
+    auto& smtp = cfg_.site.smtp;
+    return {
+        {"host",
+         [this](const toml::node& n) {
+           const std::string key = "[smtp] host";
+           const std::string allowed =
+               "the mail server's name or IP address such as \"smtp.example.com\"; \"\" turns "
+               "mail off";
+           if (auto v = string_of(key, n, allowed)) {
+             const auto host = trim(*v);
+             for (char c : host) {
+               const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                               (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':';
+               if (!ok) return bad(n, key + " must be " + allowed + ", got " + quote_value(*v));
+             }
+             cfg_.site.smtp.host = std::string(host);
+             smtp_host_line_ = line_of(n.source());
+           }
+         }},
+        {"port",
+         [this](const toml::node& n) {
+           if (auto v = integer_of("[smtp] port", n, 1, 65535))
+             cfg_.site.smtp.port = static_cast<int>(*v);
+         }},
+        {"security",
+         [this](const toml::node& n) {
+           const std::string key = "[smtp] security";
+           const std::string allowed =
+               "\"starttls\" (usually port 587), \"tls\" (usually port 465) or \"none\"";
+           if (auto v = string_of(key, n, allowed)) {
+             if (*v == "starttls" || *v == "tls" || *v == "none") {
+               cfg_.site.smtp.security = *v;
+             } else {
+               bad(n, key + " must be " + allowed + ", got " + quote_value(*v));
+             }
+           }
+         }},
+        text_key("username", "the login at the mail server; \"\" for none", smtp.username),
+        text_key("password", "the password at the mail server", smtp.password),
+        {"from_address",
+         [this](const toml::node& n) {
+           const std::string key = "[smtp] from_address";
+           const std::string allowed = "the site's e-mail address such as \"news@example.com\"";
+           if (auto v = string_of(key, n, allowed)) {
+             const auto address = trim(*v);
+             if (!address.empty() && !mail::valid_email(address))
+               return bad(n, key + " must be " + allowed + ", got " + quote_value(*v));
+             cfg_.site.smtp.from_address = std::string(address);
+           }
+         }},
+        text_key("from_name", "the name mail is sent under; default: the site's name",
+                 smtp.from_name),
+    };
+  }
+
+  // Mail needs a sender address once a server is named.
+  void check_smtp() {
+    auto& smtp = cfg_.site.smtp;
+    if (!smtp.host.empty() && smtp.from_address.empty()) {
+      problems_.add(smtp_host_line_,
+                    "[smtp] from_address must be set when [smtp] host is (the site's e-mail "
+                    "address such as \"news@example.com\")");
+    }
+    const auto name = trim(smtp.from_name);
+    smtp.from_name = name.empty() ? cfg_.site.site_name : std::string(name);
+  }
+
+  std::vector<KeySpec> send_to_friend_keys() {
+    auto int_key = [this](const std::string& name, std::int64_t lo, std::int64_t hi, int& target) {
+      return KeySpec{name, [this, name, lo, hi, &target](const toml::node& n) {
+                       if (auto v = integer_of("[send_to_friend] " + name, n, lo, hi))
+                         target = static_cast<int>(*v);
+                     }};
+    };
+    auto& f = cfg_.site.send_to_friend;
+    return {
+        int_key("per_ip_per_hour", 1, 1000, f.per_ip_per_hour),
+        int_key("per_recipient_per_day", 1, 1000, f.per_recipient_per_day),
+        int_key("site_per_hour", 1, 100000, f.site_per_hour),
+    };
+  }
+
   std::filesystem::path file_;
   AppConfig& cfg_;
   Problems problems_;
+  long smtp_host_line_ = 1;
 };
 
 // ---------------------------------------------------------------- writing
@@ -675,6 +839,73 @@ hijri_adjust = 0
 # The theme's folder (templates, CSS, fonts). Default: themes/default next to
 # the jarida program. A relative path is relative to this data folder.
 # dir = "themes/my-theme"
+
+[comments]
+# Readers' comments (التعليقات) under each article: true or false.
+enabled = true
+
+# Who waits for an editor before a comment appears:
+#   "first_comment"  a commenter's first comment is held; once one is approved,
+#                    their later comments appear at once (default)
+#   "hold_all"       every comment is held
+#   "hold_none"      every comment appears at once (the checks below still hold some)
+policy = "first_comment"
+
+# A comment with more links than this is held (0 to 100).
+max_links = 2
+
+# Words that hold a comment for an editor, e.g. ["كلمة", "عبارة أخرى"].
+# Compared after the same normalization as the comment's text.
+blocklist = []
+
+# At most rate_limit comments (1 to 1000) from one address per
+# rate_window_minutes (1 to 1440); more are refused with a message.
+rate_limit = 5
+rate_window_minutes = 10
+
+# A form sent back sooner than this many seconds after it was shown is
+# taken for a robot (0 to 600; 0 turns the check off).
+min_seconds = 3
+
+[smtp]
+# The mail server for "send to a friend" (ارسل الى صديق). While host is
+# empty, mail is off and the button is hidden. Example for a provider:
+#   host = "smtp.example.com"
+#   port = 587
+#   security = "starttls"
+#   username = "news@example.com"
+#   password = "..."
+#   from_address = "news@example.com"
+host = ""
+
+# 1 to 65535: usually 587 with "starttls", 465 with "tls", 25 with "none".
+port = 587
+
+# "starttls" (upgrade to TLS; mail is never sent in clear), "tls" (TLS from
+# the start) or "none" (plain SMTP; only for a server on this machine).
+security = "starttls"
+
+# The login at the mail server; leave both empty when it needs none.
+# Keep this file readable by the site's user only when a password is set.
+username = ""
+password = ""
+
+# The site's address, shown as the sender of every mail (never the
+# reader's). Needed once host is set.
+from_address = ""
+
+# The sender name mail is sent under; empty: the site's name.
+from_name = ""
+
+[send_to_friend]
+# Limits on "send to a friend"; over a limit the reader gets a message and
+# nothing is sent.
+# Mails one reader's address may send per hour (1 to 1000).
+per_ip_per_hour = 5
+# Mails one recipient may receive per day (1 to 1000).
+per_recipient_per_day = 3
+# Mails the whole site may send per hour (1 to 100000).
+site_per_hour = 200
 )";
   return out;
 }

@@ -9,6 +9,7 @@ std::map<std::string, std::string> default_labels() {
       {"send_to_friend_name", "اسمك"},
       {"send_to_friend_submit", "أرسل"},
       {"send_to_friend_close", "إغلاق"},
+      {"send_to_friend_done", "أرسلنا المقال إلى صديقك."},
       {"published_at", "وقت الإرسال:"},
       {"visits", "زيارة:"},
       {"uncategorized", "غير مصنفة"},

@@ -124,12 +124,18 @@ std::string Renderer::article_page(const ArticleView& v, const Chrome& chrome) c
   const auto& a = v.article;
   const auto& L = settings_;
   Dict d("article");
-  put(d, "SEND_TO_FRIEND", L.label("send_to_friend"));
-  put(d, "FRIEND_EMAIL", L.label("send_to_friend_email"));
-  put(d, "YOUR_NAME", L.label("send_to_friend_name"));
-  put(d, "SUBMIT", L.label("send_to_friend_submit"));
-  put(d, "CLOSE", L.label("send_to_friend_close"));
-  put(d, "SEND_URL", core::article_path(a) + "send/");
+  // Hidden when the site can't send mail ([smtp] not configured).
+  if (L.smtp.configured()) {
+    auto* send = d.AddSectionDictionary("SEND");
+    put(*send, "SEND_TO_FRIEND", L.label("send_to_friend"));
+    put(*send, "FRIEND_EMAIL", L.label("send_to_friend_email"));
+    put(*send, "YOUR_NAME", L.label("send_to_friend_name"));
+    put(*send, "SUBMIT", L.label("send_to_friend_submit"));
+    put(*send, "CLOSE", L.label("send_to_friend_close"));
+    put(*send, "SEND_URL", core::article_path(a) + "send/");
+    put_html(*send, "SEND_TOKEN", text_slot("send_token"));
+  }
+  put_html(d, "SEND_NOTICE", text_slot("send_notice"));
   put(d, "PUBLISHED_LABEL", L.label("published_at"));
   put(d, "ISO", text::iso8601(a.published_at));
   put(d, "DATE", dates_->date(a.published_at));

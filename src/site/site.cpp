@@ -205,7 +205,7 @@ void Site::write_page(const http::Request& req, const CachedPage& page,
     // The form token changes every second; a revalidated copy may keep an
     // older one (valid for kFormTokenMaxAge), so only its half-day enters
     // the ETag and article pages still get 304s.
-    if (page.texts[i] == "comment_token") {
+    if (page.texts[i] == "comment_token" || page.texts[i] == "send_token") {
       etag = fnv1a(etag, static_cast<std::uint64_t>(std::time(nullptr) / 43200));
       continue;
     }

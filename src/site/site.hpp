@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct SiteOptions {
   std::int64_t most_read = 5;                // items in the home page list
   std::chrono::seconds fragment_ttl{60};     // "منذ 5 دقائق" stays roughly right
   std::vector<std::string> trusted_proxies;  // see client_address.hpp
+  std::function<void()> on_mail_queued;      // wakes the outbox worker
   SiteKey key{};                             // signs form tokens and cookies (DATA_DIR/secret.key)
 };
 
@@ -57,6 +59,8 @@ class Site {
   void serve_page(const http::Request& req, const Route& route, const http::Params& params,
                   http::Response& res);
   void post_comment(const http::Request& req, const http::Params& params, http::Response& res);
+  void post_send_to_friend(const http::Request& req, const http::Params& params,
+                           http::Response& res);
   std::string text_slot_value(const std::string& name, const CachedPage& page,
                               const http::Request& req);
   void serve_static(const http::Request& req, const http::Params& params, http::Response& res);

@@ -63,6 +63,30 @@ TEST(ConfigTest, DefaultFileLoadsBack) {
   EXPECT_FALSE(cfg.site.dates.hijri);
   EXPECT_EQ(cfg.site.dates.hijri_adjust, 0);
   EXPECT_EQ(cfg.site.labels, core::default_labels());
+  // Comments, mail and send-to-friend: the defaults of core::SiteSettings;
+  // mail is off until a server is named.
+  const core::SiteSettings defaults;
+  EXPECT_TRUE(cfg.site.comments.enabled);
+  EXPECT_EQ(cfg.site.comments.policy, defaults.comments.policy);
+  EXPECT_EQ(cfg.site.comments.max_links, defaults.comments.max_links);
+  EXPECT_TRUE(cfg.site.comments.blocklist.empty());
+  EXPECT_EQ(cfg.site.comments.rate_limit, defaults.comments.rate_limit);
+  EXPECT_EQ(cfg.site.comments.rate_window_minutes, defaults.comments.rate_window_minutes);
+  EXPECT_EQ(cfg.site.comments.min_seconds, defaults.comments.min_seconds);
+  EXPECT_FALSE(cfg.site.smtp.configured());
+  EXPECT_EQ(cfg.site.smtp.host, "");
+  EXPECT_EQ(cfg.site.smtp.port, 587);
+  EXPECT_EQ(cfg.site.smtp.security, "starttls");
+  EXPECT_EQ(cfg.site.smtp.from_name, "جريدة الواحة");  // the site's name
+  EXPECT_EQ(cfg.site.send_to_friend.per_ip_per_hour, defaults.send_to_friend.per_ip_per_hour);
+  EXPECT_EQ(cfg.site.send_to_friend.per_recipient_per_day,
+            defaults.send_to_friend.per_recipient_per_day);
+  EXPECT_EQ(cfg.site.send_to_friend.site_per_hour, defaults.send_to_friend.site_per_hour);
+  for (const char* key : {"enabled =", "policy =", "max_links =", "blocklist =", "rate_limit =",
+                          "rate_window_minutes =", "min_seconds =", "host =", "port =",
+                          "security =", "username =", "password =", "from_address =", "from_name =",
+                          "per_ip_per_hour =", "per_recipient_per_day =", "site_per_hour ="})
+    EXPECT_NE(text.find(std::string("\n") + key), std::string::npos) << key;
   // Every default label is listed (commented out) for editors to see.
   for (const auto& [key, value] : core::default_labels())
     EXPECT_NE(text.find("# " + key + " = \""), std::string::npos) << key;
@@ -159,6 +183,73 @@ TEST(ConfigTest, AllKeysRead) {
   EXPECT_EQ(effective_theme_dir(cfg), dir.path() / "mytheme");
 }
 
+TEST(ConfigTest, CommentsMailAndSendToFriendRead) {
+  TempDir dir;
+  const AppConfig cfg = load_text(dir,
+                                  "[site]\n"
+                                  "name = \"صدى المدينة\"\n"
+                                  "[comments]\n"
+                                  "enabled = false\n"
+                                  "policy = \"hold_all\"\n"
+                                  "max_links = 0\n"
+                                  "blocklist = [\" كلمة \", \"عبارة أخرى\"]\n"
+                                  "rate_limit = 1000\n"
+                                  "rate_window_minutes = 1440\n"
+                                  "min_seconds = 0\n"
+                                  "[smtp]\n"
+                                  "host = \"smtp.example.com\"\n"
+                                  "port = 465\n"
+                                  "security = \"tls\"\n"
+                                  "username = \"news@example.com\"\n"
+                                  "password = \"s3cret \\\"x\"\n"
+                                  "from_address = \"News@Example.com\"\n"
+                                  "from_name = \"غرفة الأخبار\"\n"
+                                  "[send_to_friend]\n"
+                                  "per_ip_per_hour = 1\n"
+                                  "per_recipient_per_day = 1000\n"
+                                  "site_per_hour = 100000\n");
+  const auto& c = cfg.site.comments;
+  EXPECT_FALSE(c.enabled);
+  EXPECT_EQ(c.policy, core::ModerationPolicy::hold_all);
+  EXPECT_EQ(c.max_links, 0);
+  EXPECT_EQ(c.blocklist, (std::vector<std::string>{"كلمة", "عبارة أخرى"}));
+  EXPECT_EQ(c.rate_limit, 1000);
+  EXPECT_EQ(c.rate_window_minutes, 1440);
+  EXPECT_EQ(c.min_seconds, 0);
+  const auto& m = cfg.site.smtp;
+  EXPECT_TRUE(m.configured());
+  EXPECT_EQ(m.host, "smtp.example.com");
+  EXPECT_EQ(m.port, 465);
+  EXPECT_EQ(m.security, "tls");
+  EXPECT_EQ(m.username, "news@example.com");
+  EXPECT_EQ(m.password, "s3cret \"x");
+  EXPECT_EQ(m.from_address, "News@Example.com");
+  EXPECT_EQ(m.from_name, "غرفة الأخبار");
+  const auto& f = cfg.site.send_to_friend;
+  EXPECT_EQ(f.per_ip_per_hour, 1);
+  EXPECT_EQ(f.per_recipient_per_day, 1000);
+  EXPECT_EQ(f.site_per_hour, 100000);
+
+  for (const char* policy : {"first_comment", "hold_none"}) {
+    TempDir d;
+    const auto p = load_text(d, std::string("[comments]\npolicy = \"") + policy + "\"\n");
+    EXPECT_EQ(p.site.comments.policy, std::string(policy) == "first_comment"
+                                          ? core::ModerationPolicy::first_comment
+                                          : core::ModerationPolicy::hold_none);
+  }
+  for (const char* security : {"starttls", "none"}) {
+    TempDir d;
+    const auto p = load_text(d, std::string("[smtp]\nsecurity = \"") + security + "\"\n");
+    EXPECT_EQ(p.site.smtp.security, security);
+  }
+  // No from_name: the site's name.
+  TempDir d;
+  const auto p = load_text(d,
+                           "[smtp]\nhost = \"127.0.0.1\"\nfrom_address = \"a@example.com\"\n"
+                           "[site]\nname = \"الواحة\"\n");
+  EXPECT_EQ(p.site.smtp.from_name, "الواحة");
+}
+
 TEST(ConfigTest, TrustedProxiesRead) {
   TempDir dir;
   const auto cfg =
@@ -246,6 +337,43 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"LabelNotString", "[labels]\ncomments = true\n", 2, "must be a string"},
         BadCase{"ThemeDirMissing", "[theme]\ndir = \"no-such-theme\"\n", 2, "existing folder"},
         BadCase{"UnknownThemeKey", "[theme]\npath = \"x\"\n", 2, "allowed keys: dir"},
+        BadCase{"CommentsEnabledNotBool", "[comments]\nenabled = \"yes\"\n", 2, "true or false"},
+        BadCase{"CommentsPolicyUnknown", "[comments]\n\npolicy = \"hold_some\"\n", 3, "hold_all"},
+        BadCase{"CommentsMaxLinksRange", "[comments]\nmax_links = 101\n", 2, "from 0 to 100"},
+        BadCase{"CommentsBlocklistNotArray", "[comments]\nblocklist = \"كلمة\"\n", 2,
+                "array of words"},
+        BadCase{"CommentsBlocklistNotString", "[comments]\nblocklist = [\"كلمة\",\n  3]\n", 3,
+                "as strings"},
+        BadCase{"CommentsBlocklistEmptyWord", "[comments]\nblocklist = [\"  \"]\n", 2,
+                "empty word"},
+        BadCase{"CommentsRateLimitZero", "[comments]\nrate_limit = 0\n", 2, "from 1 to 1000"},
+        BadCase{"CommentsRateWindowRange", "[comments]\nrate_window_minutes = 1441\n", 2,
+                "from 1 to 1440"},
+        BadCase{"CommentsMinSecondsRange", "[comments]\nmin_seconds = -1\n", 2, "from 0 to 600"},
+        BadCase{"UnknownCommentsKey", "[comments]\nmax_link = 3\n", 2, "did you mean 'max_links'"},
+        BadCase{"SmtpHostWithSpace", "[smtp]\nhost = \"smtp example.com\"\n", 2, "[smtp] host"},
+        BadCase{"SmtpPortZero", "[smtp]\nport = 0\n", 2, "from 1 to 65535"},
+        BadCase{"SmtpPortTooBig", "[smtp]\nport = 65536\n", 2, "got 65536"},
+        BadCase{"SmtpSecurityUnknown", "[smtp]\nsecurity = \"ssl\"\n", 2, "starttls"},
+        BadCase{"SmtpUsernameNotString", "[smtp]\nusername = 7\n", 2, "must be a string"},
+        BadCase{"SmtpPasswordControl", "[smtp]\npassword = \"a\\nb\"\n", 2, "control characters"},
+        BadCase{"SmtpFromAddressBad", "[smtp]\nfrom_address = \"news@example\"\n", 2,
+                "from_address"},
+        BadCase{"SmtpFromAddressInjection",
+                "[smtp]\nfrom_address = \"a@example.com\\r\\nBcc: x@y.zz\"\n", 2, "from_address"},
+        BadCase{"SmtpFromNameNotString", "[smtp]\nfrom_name = [\"x\"]\n", 2, "an array"},
+        BadCase{"SmtpHostWithoutFromAddress",
+                "[site]\nname = \"x\"\n[smtp]\nport = 25\nhost = \"mx\"\n", 5,
+                "from_address must be set"},
+        BadCase{"FriendPerIpZero", "[send_to_friend]\nper_ip_per_hour = 0\n", 2, "from 1 to 1000"},
+        BadCase{"FriendPerRecipientRange", "[send_to_friend]\nper_recipient_per_day = 1001\n", 2,
+                "from 1 to 1000"},
+        BadCase{"FriendSiteRange", "[send_to_friend]\nsite_per_hour = 100001\n", 2,
+                "from 1 to 100000"},
+        BadCase{"FriendNotInteger", "[send_to_friend]\nsite_per_hour = \"200\"\n", 2,
+                "not a string"},
+        BadCase{"UnknownFriendKey", "[send_to_friend]\nper_hour = 3\n", 2, "allowed keys"},
+        BadCase{"SmtpKeyOutsideSection", "port = 25\n", 1, "[smtp]"},
         // Several problems: the earliest line is reported.
         BadCase{"EarliestFirst", "[site]\nnmae = \"x\"\n[server]\nthreads = 99\n", 2, "nmae"}),
     [](const ::testing::TestParamInfo<BadCase>& info) { return std::string(info.param.name); });

@@ -198,7 +198,7 @@ describe("reader's site in Chromium", { skip: unavailable ? `SKIPPED: ${unavaila
             const right = r.right - parseFloat(cs.paddingRight) + 0.5;
             return {
               scrolls: d.scrollWidth > d.clientWidth,
-              outside: [...d.querySelectorAll("h2, label, input, button:not(.close)")]
+              outside: [...d.querySelectorAll("h2, label, input:not([type=hidden]), button:not(.close)")]
                 .filter((e) => { const b = e.getBoundingClientRect(); return b.left < left || b.right > right; })
                 .map((e) => `${e.outerHTML.slice(0, 60)} [${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)}] not in [${Math.round(left)}..${Math.round(right)}]`),
             };

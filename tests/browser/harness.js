@@ -75,6 +75,11 @@ async function startServer() {
   const dataDir = path.join(tmp, "data");
   const run = (args) => execFileP(JARIDA_BIN, args, { timeout: 30000 });
   await run(["init", "--data", dataDir]);
+  // Mail on (nothing needs to listen): the send-to-friend button shows.
+  const toml = path.join(dataDir, "jarida.toml");
+  fs.writeFileSync(toml, fs.readFileSync(toml, "utf8")
+    .replace('host = ""', 'host = "127.0.0.1"')
+    .replace('from_address = ""', 'from_address = "news@example.com"'));
   await run(["demo", "--data", dataDir, "--articles", "40", "--seed", "3"]);
 
   const child = spawn(JARIDA_BIN, ["serve", "--data", dataDir, "--listen", "127.0.0.1:0", "--threads", "2"],

@@ -89,6 +89,21 @@ def new_dir(prefix):
     return tempfile.mkdtemp(prefix=prefix, dir=tmp_root())
 
 
+def enable_mail(data_dir, host="127.0.0.1", port=None):
+    """Turns on [smtp] in a data folder's jarida.toml (the send-to-friend
+    button is hidden without it). Nothing needs to listen: mail waits in the
+    outbox until a server answers."""
+    path = os.path.join(data_dir, "jarida.toml")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    text = text.replace('host = ""', 'host = "%s"' % host, 1)
+    text = text.replace('from_address = ""', 'from_address = "news@example.com"', 1)
+    if port is not None:
+        text = re.sub(r"(?m)^port = \d+$", "port = %d" % port, text, count=1)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def demo_data_dir():
     """A fresh data folder with demo content: `init` + `demo` run once per
     test process, then each caller gets its own copy (the CLI has exited, so
@@ -97,6 +112,7 @@ def demo_data_dir():
     if _demo_template is None:
         d = os.path.join(new_dir("template-"), "data")
         check_cli(None, ["init", "--data", d])
+        enable_mail(d)
         check_cli(None, ["demo", "--data", d, "--articles", str(DEMO_ARTICLES),
                          "--seed", str(DEMO_SEED)])
         _demo_template = d

@@ -12,27 +12,51 @@ namespace jarida::mail {
 namespace {
 
 TEST(ValidEmailTest, AcceptsPlainAddresses) {
-  for (const char* a : {"a@b.co", "reader@example.com", "First.Last@news.example.org",
-                        "x+tag@sub.domain.eg", "o'brien@example.ie", "a!#$%&'*+/=?^_`{|}~-b@x.io",
-                        "user@xn--mgbh0fb.xn--wgbh1c", "user@my-host.example.com",
-                        "123@456.example.museum"}) {
+  for (const char* a :
+       {"a@b.co", "reader@example.com", "First.Last@news.example.org", "x+tag@sub.domain.eg",
+        "o'brien@example.ie", "a!#$%&'*+/=?^_`{|}~-b@x.io", "user@xn--mgbh0fb.xn--wgbh1c",
+        "user@my-host.example.com", "123@456.example.museum"}) {
     EXPECT_TRUE(valid_email(a)) << a;
   }
 }
 
 TEST(ValidEmailTest, RefusesMalformed) {
-  for (const char* a :
-       {"", "@", "a@", "@b.com", "a@b", "a@localhost", "a@b.c", "a@b.c1", "a@b.123",
-        "a@@b.com", "a@b@c.com", ".a@b.com", "a.@b.com", "a..b@c.com", "a@.b.com", "a@b..com",
-        "a@b.com.", "a@-b.com", "a@b-.com", "a@b_c.com", "a b@c.com", "a@b .com", "\"a\"@b.com",
-        "a@[127.0.0.1]", "A <a@b.com>", "<a@b.com>", "a(comment)@b.com", "a\\b@c.com",
-        "a@b.com;", "a@xn--.com"}) {
+  for (const char* a : {"",
+                        "@",
+                        "a@",
+                        "@b.com",
+                        "a@b",
+                        "a@localhost",
+                        "a@b.c",
+                        "a@b.c1",
+                        "a@b.123",
+                        "a@@b.com",
+                        "a@b@c.com",
+                        ".a@b.com",
+                        "a.@b.com",
+                        "a..b@c.com",
+                        "a@.b.com",
+                        "a@b..com",
+                        "a@b.com.",
+                        "a@-b.com",
+                        "a@b-.com",
+                        "a@b_c.com",
+                        "a b@c.com",
+                        "a@b .com",
+                        "\"a\"@b.com",
+                        "a@[127.0.0.1]",
+                        "A <a@b.com>",
+                        "<a@b.com>",
+                        "a(comment)@b.com",
+                        "a\\b@c.com",
+                        "a@b.com;",
+                        "a@xn--.com"}) {
     EXPECT_FALSE(valid_email(a)) << a;
   }
 }
 
 TEST(ValidEmailTest, RefusesHeaderInjection) {
-  for (const std::string a :
+  for (const std::string& a :
        {std::string("a@b.c\r\nBcc: x@y.z"), std::string("a@b.com\r\nBcc: x@y.zz"),
         std::string("a@b.com\nBcc: x@y.zz"), std::string("a@b.com\rBcc: x@y.zz"),
         std::string("a@b.com%0d%0aBcc:x@y.zz"), std::string("a@b.com%0D%0ABcc: x@y.zz"),
@@ -91,10 +115,18 @@ TEST(CleanSenderNameTest, RemovesLineBreaksAndControls) {
   EXPECT_EQ(clean_sender_name("أحمد\r\nBcc: x@y.zz"), "أحمد Bcc: x");
   EXPECT_EQ(clean_sender_name("a\nb\rc\td"), "a b c d");
   EXPECT_EQ(clean_sender_name(std::string("a\0b\x01\x1b[31mc\x7f", 11)), "ab[31mc");
-  EXPECT_EQ(clean_sender_name("a\xC2\x85" "b"), "ab");                    // NEL
-  EXPECT_EQ(clean_sender_name("a\xE2\x80\xA8" "b"), "a b");               // LINE SEPARATOR
-  EXPECT_EQ(clean_sender_name("\xE2\x80\xAE" "cba\xE2\x80\xAC"), "cba");  // RLO ... PDF
-  EXPECT_EQ(clean_sender_name("\xE2\x81\xA7" "x\xE2\x81\xA9"), "x");      // RLI ... PDI
+  EXPECT_EQ(clean_sender_name("a\xC2\x85"
+                              "b"),
+            "ab");  // NEL
+  EXPECT_EQ(clean_sender_name("a\xE2\x80\xA8"
+                              "b"),
+            "a b");  // LINE SEPARATOR
+  EXPECT_EQ(clean_sender_name("\xE2\x80\xAE"
+                              "cba\xE2\x80\xAC"),
+            "cba");  // RLO ... PDF
+  EXPECT_EQ(clean_sender_name("\xE2\x81\xA7"
+                              "x\xE2\x81\xA9"),
+            "x");  // RLI ... PDI
 }
 
 TEST(CleanSenderNameTest, RemovesAddressCharacters) {
@@ -143,7 +175,11 @@ TEST(CleanSenderNameTest, HugeAndInvalidInput) {
   const std::string w = clean_sender_name(words);
   EXPECT_LE(text::count_code_points(w), 60u);
   EXPECT_TRUE(text::is_valid_utf8(w));
-  EXPECT_EQ(clean_sender_name("\xff\xfe" "علي\xc3\x28" "\xed\xa0\x80" "x\xc0\xaf"), "علي(x");
+  EXPECT_EQ(clean_sender_name("\xff\xfe"
+                              "علي\xc3\x28"
+                              "\xed\xa0\x80"
+                              "x\xc0\xaf"),
+            "علي(x");
   EXPECT_EQ(clean_sender_name("\xe2\x82"), "");
   EXPECT_EQ(clean_sender_name(""), "");
   EXPECT_EQ(clean_sender_name(" \r\n\t "), "");

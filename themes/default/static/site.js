@@ -8,7 +8,7 @@ document.addEventListener("click", (event) => {
     const dialog = document.getElementById(opener.dataset.opens);
     if (dialog && typeof dialog.showModal === "function") {
       dialog.showModal();
-      const first = dialog.querySelector("input");
+      const first = dialog.querySelector("input:not([type=hidden])");
       if (first) first.focus();
     }
     return;
@@ -71,5 +71,28 @@ document.addEventListener("submit", async (event) => {
     status.className = "form-status error";
   } finally {
     button.disabled = false;
+  }
+});
+
+// Send to a friend without leaving the page (the form also works without JS).
+document.addEventListener("submit", async (event) => {
+  const form = event.target.closest("[data-send-form]");
+  if (!form) return;
+  event.preventDefault();
+  const status = form.querySelector(".form-status");
+  try {
+    const response = await fetch(form.action, {
+      method: "POST",
+      headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(new FormData(form)),
+      credentials: "same-origin",
+    });
+    const data = await response.json();
+    status.textContent = response.ok ? data.message : (data.errors || [data.error]).join(" ");
+    status.className = "form-status " + (response.ok ? "ok" : "error");
+    if (response.ok) form.elements.to.value = "";
+  } catch (e) {
+    status.textContent = "تعذّر الاتصال بالموقع. حاول مرة أخرى.";
+    status.className = "form-status error";
   }
 });

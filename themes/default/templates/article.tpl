@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<article class="article">
 <div class="tools">
-<button type="button" class="send-friend" data-opens="send-friend" aria-haspopup="dialog">{{SEND_TO_FRIEND}}</button>
+{{#SEND}}<button type="button" class="send-friend" data-opens="send-friend" aria-haspopup="dialog">{{SEND_TO_FRIEND}}</button>{{/SEND}}
 <span class="published">{{PUBLISHED_LABEL}} <time datetime="{{ISO}}">{{DATE}}</time>{{#HIJRI}} <span class="hijri">({{TEXT}})</span>{{/HIJRI}}</span>
 <span class="visits">{{VISITS_LABEL}} <span class="count">{{VISITS:none}}</span></span>
 </div>
@@ -36,13 +36,16 @@
 </form>
 </section>{{/COMMENT_FORM}}
 </section>
-<dialog id="send-friend" class="dialog" aria-labelledby="send-friend-title">
-<form method="post" action="{{SEND_URL}}">
+{{SEND_NOTICE:none}}
+{{#SEND}}<dialog id="send-friend" class="dialog" aria-labelledby="send-friend-title">
+<form method="post" action="{{SEND_URL}}" data-send-form>
+<input type="hidden" name="t" value="{{SEND_TOKEN:none}}">
 <button type="button" class="close" data-closes="send-friend" aria-label="{{CLOSE}}">x</button>
 <h2 id="send-friend-title">{{SEND_TO_FRIEND}}</h2>
 <label>{{FRIEND_EMAIL}}<input type="email" name="to" required maxlength="254" dir="ltr" autocomplete="off"></label>
 <label>{{YOUR_NAME}}<input type="text" name="name" required maxlength="60" autocomplete="name"></label>
 <button type="submit" class="primary">{{SUBMIT}}</button>
+<p class="form-status" role="status" aria-live="polite"></p>
 </form>
-</dialog>
+</dialog>{{/SEND}}
 </article>
