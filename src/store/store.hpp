@@ -96,15 +96,15 @@ struct VisitIncrement {
 // What the moderation policy needs to know about a new comment, read in the
 // same transaction that stores it (so two quick posts can't both pass).
 struct CommentFacts {
-  bool known_commenter = false;       // an approved comment with the same email or commenter key
-  std::int64_t recent_from_ip = 0;    // comments from ip_hash within the rate window
-  bool duplicate = false;             // same article, same body, within the duplicate window
+  bool known_commenter = false;     // an approved comment with the same email or commenter key
+  std::int64_t recent_from_ip = 0;  // comments from ip_hash within the rate window
+  bool duplicate = false;           // same article, same body, within the duplicate window
 };
 
 struct CommentSubmission {
-  NewComment comment;              // status is decided by `decide` below
-  std::string email_key;           // normalized email ("" if none given)
-  std::string commenter_key;       // from the reader's signed cookie ("" if none)
+  NewComment comment;         // status is decided by `decide` below
+  std::string email_key;      // normalized email ("" if none given)
+  std::string commenter_key;  // from the reader's signed cookie ("" if none)
   std::chrono::seconds rate_window{600};
   std::chrono::seconds duplicate_window{86400};
 };
@@ -122,7 +122,7 @@ struct CommentResult {
 
 struct NewMail {
   std::string to_addr;
-  std::string subject;    // UTF-8; encoded (RFC 2047) when sent
+  std::string subject;  // UTF-8; encoded (RFC 2047) when sent
   std::string body_text;
   std::string body_html;
 };

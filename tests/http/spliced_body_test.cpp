@@ -505,8 +505,9 @@ TEST(SplicedBodyTextSlots, PerRequestTextInBothEncodings) {
   b.write(false, false, n, {}, id, texts);
   b.write(true, false, n, {}, gz, texts);
   token.assign(token.size(), 'x');  // the response must not point at the caller's text
-  const std::string expected = "<form><input name=\"t\" value=\"1700000000.abcDEF-_\">عدد 42"
-                               "<p>تعليقك بانتظار المراجعة</p></form>";
+  const std::string expected =
+      "<form><input name=\"t\" value=\"1700000000.abcDEF-_\">عدد 42"
+      "<p>تعليقك بانتظار المراجعة</p></form>";
   EXPECT_EQ(joined(id), expected);
   EXPECT_EQ(gunzip_parts(gz), expected);
   const std::string_view empty[] = {"", ""};

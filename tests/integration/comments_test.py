@@ -724,7 +724,9 @@ class SpamDefenceTest(CommentsCase):
         if (bot_303.header("Set-Cookie") is None) != (real_303.header("Set-Cookie") is None):
             problems.append("Set-Cookie differs: honeypot %r vs real held %r" % (
                 bot_303.header("Set-Cookie"), real_303.header("Set-Cookie")))
-        self.assertEqual(problems, [], "a bot can tell the honeypot answer from a real one")
+        if problems:
+            self.fail("a bot can tell the honeypot answer from a real held one:\n  "
+                      + "\n  ".join(problems))
 
     def test_duplicate_body_is_409(self):
         href, other = self.fresh_article(), self.fresh_article()

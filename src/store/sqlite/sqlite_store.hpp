@@ -59,9 +59,8 @@ class SqliteStore final : public Store {
       const std::function<std::optional<core::CommentStatus>(const CommentFacts&)>& decide)
       override;
   std::optional<core::Comment> comment_by_id(core::Id id) override;
-  std::vector<core::ModerationItem> comments_for_moderation(std::optional<core::CommentStatus> status,
-                                                           std::int64_t offset,
-                                                           std::int64_t limit) override;
+  std::vector<core::ModerationItem> comments_for_moderation(
+      std::optional<core::CommentStatus> status, std::int64_t offset, std::int64_t limit) override;
   std::optional<core::Id> set_comment_status(core::Id id, core::CommentStatus status) override;
 
   // mail_queries.cpp
