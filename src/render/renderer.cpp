@@ -170,7 +170,9 @@ std::string Renderer::article_page(const ArticleView& v, const Chrome& chrome) c
     } else {
       item = d.AddSectionDictionary("COMMENT");
       top[c.id] = item;
-      if (v.comments_open) {
+      // A reply whose parent is gone is shown alone, without a reply link:
+      // threads are two levels deep.
+      if (v.comments_open && !c.parent) {
         auto* reply = item->AddSectionDictionary("CAN_REPLY");
         put(*reply, "ID", std::to_string(c.id));
         put(*reply, "NAME", c.author_name);

@@ -45,26 +45,40 @@ void Site::post_comment(const http::Request& req, const http::Params& params, ht
 
   CommentInput in = parse_comment_form(req.body);
   const std::string article_path = core::article_path(*article);
-  auto answer_held = [&](core::Id id) {
+  // What a reader whose comment is held gets; a bot caught by the honeypot
+  // gets exactly the same (a new commenter cookie included), so it has
+  // nothing to adapt to.
+  auto answer_held = [&](core::Id id, const std::string& cookie) {
+    res.headers.clear();
+    res.headers.append(kSecurityHeaders);
+    res.headers.append("Cache-Control: no-store\r\n");
+    if (!cookie.empty()) res.add_header("Set-Cookie", cookie);
+    const std::string url = http::encode_path(article_path) + "?comment=held#respond";
     if (json) {
       res.status = 201;
-      res.headers.append(kSecurityHeaders);
-      res.headers.append("Cache-Control: no-store\r\n");
       res.add_header("Content-Type", "application/json; charset=utf-8");
       boost::json::object o;
       o["id"] = id;
       o["status"] = "pending";
       o["message"] = settings.label("comment_held");
+      o["url"] = http::encode_path(article_path) + "#respond";
       res.body = boost::json::serialize(o);
     } else {
       res.status = 303;
-      res.headers.append(kSecurityHeaders);
-      res.add_header("Location", http::encode_path(article_path) + "?comment=held#respond");
+      res.add_header("Location", url);
     }
+  };
+  auto commenter_cookie = [&](const std::string& key) {
+    return std::string(kCommenterCookie) + "=" + sign_value(options_.key, key) +
+           "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax" +
+           (settings.base_url.starts_with("https:") ? "; Secure" : "");
   };
   // A bot that filled the hidden field is told what a held reader is told,
   // and nothing is stored: it learns nothing to adapt to.
-  if (!in.honeypot.empty()) return answer_held(0);
+  const std::string known_key =
+      verify_signed_value(options_.key, cookie_value(req.header("Cookie"), kCommenterCookie));
+  if (!in.honeypot.empty())
+    return answer_held(0, known_key.empty() ? commenter_cookie(random_token()) : std::string());
 
   switch (check_form_token(options_.key, "comment", article->id, in.token, now,
                            std::chrono::seconds(settings.comments.min_seconds), kFormTokenMaxAge)) {
@@ -78,8 +92,7 @@ void Site::post_comment(const http::Request& req, const http::Params& params, ht
   }
   if (const auto errors = validate_comment(in); !errors.empty()) return refuse(400, errors);
 
-  std::string commenter_key =
-      verify_signed_value(options_.key, cookie_value(req.header("Cookie"), kCommenterCookie));
+  std::string commenter_key = known_key;
   const bool new_commenter_key = commenter_key.empty();
   if (new_commenter_key) commenter_key = random_token();
 
@@ -132,34 +145,29 @@ void Site::post_comment(const http::Request& req, const http::Params& params, ht
   }
 
   const bool published = result.status == core::CommentStatus::approved;
-  if (published) {
-    // Exactly what shows it: this article's page and the site-wide list.
-    cache_.invalidate(article_path);
-    fragments_.invalidate("latest_comments");
-  }
+  const std::string cookie = new_commenter_key ? commenter_cookie(commenter_key) : std::string();
+  if (!published) return answer_held(result.id, cookie);
+  // Exactly what shows it: this article's page and the site-wide list.
+  cache_.invalidate(article_path);
+  fragments_.invalidate("latest_comments");
   res.headers.clear();
   res.headers.append(kSecurityHeaders);
   res.headers.append("Cache-Control: no-store\r\n");
-  if (new_commenter_key)
-    res.add_header("Set-Cookie", std::string(kCommenterCookie) + "=" +
-                                     sign_value(options_.key, commenter_key) +
-                                     "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax" +
-                                     (settings.base_url.starts_with("https:") ? "; Secure" : ""));
-  const std::string anchor = published ? "#comment-" + std::to_string(result.id) : "#respond";
+  if (!cookie.empty()) res.add_header("Set-Cookie", cookie);
+  const std::string anchor = "#comment-" + std::to_string(result.id);
   if (json) {
     res.status = 201;
     res.add_header("Content-Type", "application/json; charset=utf-8");
     boost::json::object o;
     o["id"] = result.id;
-    o["status"] = published ? "approved" : "pending";
-    o["message"] = settings.label(published ? "comment_published" : "comment_held");
+    o["status"] = "approved";
+    o["message"] = settings.label("comment_published");
     o["url"] = http::encode_path(article_path) + anchor;
     res.body = boost::json::serialize(o);
     return;
   }
   res.status = 303;
-  res.add_header("Location", http::encode_path(article_path) +
-                                 "?comment=" + (published ? "published" : "held") + anchor);
+  res.add_header("Location", http::encode_path(article_path) + "?comment=published" + anchor);
 }
 
 std::string Site::text_slot_value(const std::string& name, const CachedPage& page,

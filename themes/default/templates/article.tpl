@@ -13,11 +13,11 @@
 <h2>{{COMMENTS_LABEL}} <span class="n">({{COMMENT_COUNT}})</span></h2>
 {{#COMMENT}}<article class="comment" id="comment-{{ID}}">
 <header><strong class="who">{{NAME}}</strong> <time datetime="{{ISO}}">{{DATE}}</time></header>
-<p class="text">{{BODY}}</p>
+<p class="text">{{BODY:pre_escape}}</p>
 {{#CAN_REPLY}}<a class="reply" href="?replytocom={{ID}}#respond" data-reply="{{ID}}" data-reply-name="{{NAME}}">{{REPLY_LABEL}}</a>{{/CAN_REPLY}}
 {{#REPLY}}<article class="comment reply-comment" id="comment-{{ID}}">
 <header><strong class="who">{{NAME}}</strong> <time datetime="{{ISO}}">{{DATE}}</time></header>
-<p class="text">{{BODY}}</p>
+<p class="text">{{BODY:pre_escape}}</p>
 </article>
 {{/REPLY}}</article>
 {{/COMMENT}}{{#NO_COMMENTS}}<p class="empty">{{TEXT}}</p>{{/NO_COMMENTS}}
