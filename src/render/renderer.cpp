@@ -223,6 +223,8 @@ std::string Renderer::list_page(const ListView& v, const Chrome& chrome) const {
     put(*item, "DATE", dates_->date(a.published_at));
     put(*item, "VISITS_LABEL", L.label("visits"));
     put_html(*item, "VISITS", visit_slot(a.id));
+    put(*item, "COMMENTS_LABEL", L.label("comments"));
+    put_html(*item, "COMMENT_COUNT", comment_count_slot(a.id));
     put(*item, "EXCERPT", a.excerpt);
   }
   const auto& p = v.pagination;

@@ -10,6 +10,14 @@ std::string visit_slot(core::Id article_id) {
   return s;
 }
 
+std::string comment_count_slot(core::Id article_id) {
+  std::string s(1, kSlotOpen);
+  s += 'c';
+  s += std::to_string(article_id);
+  s += kSlotClose;
+  return s;
+}
+
 std::string fragment_slot(std::string_view name) {
   std::string s(1, kSlotOpen);
   s += 'f';

@@ -17,6 +17,8 @@ inline constexpr char kSlotClose = '\x1f';
 
 // "\x1e" "v" id "\x1f": the live visit count of an article.
 std::string visit_slot(core::Id article_id);
+// "\x1e" "c" id "\x1f": the live approved-comment count of an article.
+std::string comment_count_slot(core::Id article_id);
 // "\x1e" "f" name "\x1f": a shared fragment, e.g. "latest_comments".
 std::string fragment_slot(std::string_view name);
 

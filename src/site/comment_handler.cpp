@@ -146,10 +146,17 @@ void Site::post_comment(const http::Request& req, const http::Params& params, ht
 
   const bool published = result.status == core::CommentStatus::approved;
   const std::string cookie = new_commenter_key ? commenter_cookie(commenter_key) : std::string();
-  if (!published) return answer_held(result.id, cookie);
-  // Exactly what shows it: this article's page and the site-wide list.
+  // A held comment changes nothing readers see.
+  if (!published) {
+    note_own_write(result.version_before, result.version_after);
+    return answer_held(result.id, cookie);
+  }
+  // Exactly what shows it: this article's page, the site-wide list and the
+  // live comment count on list pages.
+  note_own_write(result.version_before, result.version_after);
   cache_.invalidate(article_path);
   fragments_.invalidate("latest_comments");
+  comment_count_cell(article->id, article->comment_count + 1);
   res.headers.clear();
   res.headers.append(kSecurityHeaders);
   res.headers.append("Cache-Control: no-store\r\n");

@@ -27,7 +27,7 @@ struct CachedPage {
   int status = 200;         // 200, 301 (redirect_to), 404 (body unused)
   std::string redirect_to;  // encoded Location for 301
   http::SplicedBody body;
-  std::vector<stats::VisitCounter::Cell*> numbers;        // one per number slot
+  std::vector<const std::atomic<std::int64_t>*> numbers;  // live values, one per number slot
   std::vector<std::string> fragments;                     // one name per fragment slot
   std::vector<std::string> texts;                         // one name per per-request text slot
   core::Id article_id = 0;                                // article pages only

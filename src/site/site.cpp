@@ -185,7 +185,7 @@ void Site::write_page(const http::Request& req, const CachedPage& page,
   chunks.clear();
   std::uint64_t etag = fnv1a(1469598103934665603ull, page.generation);
   for (const auto* cell : page.numbers) {
-    numbers.push_back(cell->total.load(std::memory_order_relaxed));
+    numbers.push_back(cell->load(std::memory_order_relaxed));
     etag = fnv1a(etag, static_cast<std::uint64_t>(numbers.back()));
   }
   const auto now = SteadyClock::now();
@@ -272,9 +272,13 @@ render::Chrome Site::chrome() {
   return render::Chrome{store_.categories()};
 }
 
-std::shared_ptr<CachedPage> Site::finish(const std::string& html) {
-  // Visit totals known to the store for the articles on this page, so a new
-  // counter cell starts from the right number.
+std::shared_ptr<CachedPage> Site::finish(const std::string& html,
+                                         const std::vector<core::ArticleSummary>& shown) {
+  auto stored = [&](core::Id id) -> const core::ArticleSummary* {
+    for (const auto& a : shown)
+      if (a.id == id) return &a;
+    return nullptr;
+  };
   auto page = std::make_shared<CachedPage>();
   page->generation = cache_.next_generation();
   std::size_t pos = 0;
@@ -285,11 +289,16 @@ std::shared_ptr<CachedPage> Site::finish(const std::string& html) {
     if (close == std::string::npos) break;
     page->body.add_text(html.substr(pos, open - pos));
     const std::string_view marker(html.data() + open + 1, close - open - 1);
-    if (marker.starts_with('v')) {
+    if (marker.starts_with('v') || marker.starts_with('c')) {
       core::Id id = 0;
       std::from_chars(marker.data() + 1, marker.data() + marker.size(), id);
+      const auto* a = stored(id);
       page->body.add_number_slot();
-      page->numbers.push_back(&counter_.cell(id, store_.article_visits(id)));
+      if (marker.starts_with('v'))
+        page->numbers.push_back(
+            &counter_.cell(id, a ? a->visits : store_.article_visits(id)).total);
+      else
+        page->numbers.push_back(&comment_count_cell(id, a ? a->comment_count : 0));
     } else if (marker.starts_with('t')) {
       page->body.add_text_slot();
       page->texts.emplace_back(marker.substr(1));
@@ -301,6 +310,20 @@ std::shared_ptr<CachedPage> Site::finish(const std::string& html) {
   }
   page->body.add_text(html.substr(pos));
   return page;
+}
+
+std::atomic<std::int64_t>& Site::comment_count_cell(core::Id article, std::int64_t stored) {
+  std::lock_guard lock(comment_cells_mu_);
+  auto& cell = comment_cells_[article];
+  if (!cell) cell = std::make_unique<std::atomic<std::int64_t>>(0);
+  // The store is the truth for comment counts: every render refreshes it.
+  cell->store(stored, std::memory_order_relaxed);
+  return *cell;
+}
+
+void Site::note_own_write(std::uint64_t version_before, std::uint64_t version_after) {
+  std::lock_guard lock(change_mu_);
+  if (version_before == change_token_) change_token_ = version_after;
 }
 
 std::shared_ptr<CachedPage> Site::redirect(const std::string& decoded_path) {
@@ -332,7 +355,7 @@ std::shared_ptr<CachedPage> Site::list(render::ListView view, const store::Artic
   view.items = std::move(result.items);
   view.pagination.page = n;
   view.pagination.total_pages = pages;
-  return finish(renderer_.list_page(view, chrome()));
+  return finish(renderer_.list_page(view, chrome()), view.items);
 }
 
 std::shared_ptr<CachedPage> Site::article(const http::Params& p) {
@@ -346,7 +369,7 @@ std::shared_ptr<CachedPage> Site::article(const http::Params& p) {
   view.comments = store_.approved_comments(a->id);
   view.comments_open = renderer_.settings().comments.enabled;
   view.article = std::move(*a);
-  auto page = finish(renderer_.article_page(view, chrome()));
+  auto page = finish(renderer_.article_page(view, chrome()), {view.article});
   page->article_id = view.article.id;
   page->counts_visits_of = &counter_.cell(view.article.id, view.article.visits);
   return page;
@@ -390,7 +413,7 @@ std::shared_ptr<CachedPage> Site::author(const http::Params& p) {
 std::shared_ptr<CachedPage> Site::page(const http::Params& p) {
   auto pg = store_.page_by_slug(p.get("slug"));
   if (!pg) return nullptr;
-  return finish(renderer_.static_page(*pg, chrome()));
+  return finish(renderer_.static_page(*pg, chrome()), {});
 }
 
 // ---------------------------------------------------------------- upkeep
@@ -407,8 +430,13 @@ void Site::tick() {
   flush_visits();
   try {
     const auto token = store_.content_version();
-    if (token != change_token_) {
+    bool changed = false;
+    {
+      std::lock_guard lock(change_mu_);
+      changed = token != change_token_;
       change_token_ = token;
+    }
+    if (changed) {
       cache_.clear();
       fragments_.invalidate_all();
     }

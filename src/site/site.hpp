@@ -78,7 +78,14 @@ class Site {
 
   std::shared_ptr<CachedPage> list(render::ListView view, const store::ArticleFilter& filter,
                                    const http::Params& p);
-  std::shared_ptr<CachedPage> finish(const std::string& html);
+  // Cuts rendered HTML at its slot markers; `shown` are the articles whose
+  // live values (visits, comment counts) the page carries.
+  std::shared_ptr<CachedPage> finish(const std::string& html,
+                                     const std::vector<core::ArticleSummary>& shown);
+  std::atomic<std::int64_t>& comment_count_cell(core::Id article, std::int64_t stored);
+  // After this server's own write: skip the wholesale cache clear when no
+  // other process wrote in between (see store::CommentResult).
+  void note_own_write(std::uint64_t version_before, std::uint64_t version_after);
   std::shared_ptr<CachedPage> redirect(const std::string& decoded_path);
   render::Chrome chrome();
 
@@ -91,7 +98,10 @@ class Site {
   FragmentCache fragments_;
   StaticFiles static_files_;
   std::vector<Route> routes_;
-  std::uint64_t change_token_ = 0;
+  std::mutex change_mu_;
+  std::uint64_t change_token_ = 0;  // guarded by change_mu_
+  std::mutex comment_cells_mu_;
+  std::unordered_map<core::Id, std::unique_ptr<std::atomic<std::int64_t>>> comment_cells_;
   // Prebuilt error pages: cheap to serve during a flood of bad requests.
   std::unordered_map<int, std::string> error_pages_;
   std::string error_page_gzip_404_;

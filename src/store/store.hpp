@@ -116,6 +116,11 @@ struct CommentResult {
   core::Id id = 0;
   core::CommentStatus status = core::CommentStatus::pending;
   core::Id article_id = 0;
+  // content_version() just before and after this write (stored only): when
+  // `before` is the version the caller last saw, nobody else changed content
+  // in between, and the caller may invalidate precisely instead of wholesale.
+  std::uint64_t version_before = 0;
+  std::uint64_t version_after = 0;
 };
 
 // ---- Outgoing mail (issue 4: send to a friend)

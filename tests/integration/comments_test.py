@@ -550,6 +550,20 @@ class HoldNoneTest(CommentsCase):
             self.assertIn(body[:20], latest)
             self.assertIn("منى", latest)
 
+    def test_list_cards_show_the_live_comment_count(self):
+        # The home page is cached before the post; its card for the article
+        # must show the new count on the next GET (a live slot, issue 4).
+        import re as _re
+        home = self.page("/")
+        cards = _re.findall(r'<h2><a href="([^"]+)">.*?<span class="n">(\d+)</span>', home, _re.S)
+        self.assertTrue(cards, "no comment count on the home page cards")
+        href, before = cards[0][0], int(cards[0][1])
+        resp, _ = self.post(href)
+        self.assertSeeOther(resp, href, "published", "hold_none post")
+        after = dict(_re.findall(r'<h2><a href="([^"]+)">.*?<span class="n">(\d+)</span>',
+                                 self.page("/"), _re.S))
+        self.assertEqual(int(after[href]), before + 1, "home card comment count after a post")
+
     def test_published_with_json(self):
         href = self.fresh_article()
         resp, body = self.post(href, json_answer=True)

@@ -14,6 +14,12 @@ namespace jarida::store::sqlite {
 
 namespace {
 
+std::uint64_t read_content_version(Connection& c) {
+  auto q = c.query("SELECT version FROM content_version WHERE id = 1", "content_version");
+  q.step();
+  return static_cast<std::uint64_t>(q.int64(0));
+}
+
 // Whether a reader can comment on the article now: it is published and
 // visible (as article_queries.cpp's kVisible).
 bool article_open_for_comments(Connection& c, core::Id article_id, core::TimePoint now) {
@@ -105,6 +111,8 @@ CommentResult SqliteStore::submit_comment(
   // SQLite or from `decide`) rolls back in the destructor.
   Transaction tx(writer_, Transaction::Kind::write, "submit_comment");
   CommentResult result;
+  // Read under the write lock: nobody can commit between this read and ours.
+  result.version_before = read_content_version(writer_);
   if (!article_open_for_comments(writer_, cm.article_id, now)) {
     result.outcome = CommentOutcome::no_such_article;
     return result;
@@ -140,6 +148,7 @@ CommentResult SqliteStore::submit_comment(
   result.id = writer_.last_insert_id();
   // The writer runs synchronous=FULL: once COMMIT returns, the comment is
   // on disk (and survives kill -9 or a power cut).
+  result.version_after = read_content_version(writer_);
   tx.commit();
   result.outcome = CommentOutcome::stored;
   result.status = *status;
