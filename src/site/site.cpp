@@ -88,6 +88,8 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
       // into the page plus an Origin check (site/signed_token.hpp).
       Route{M::post, http::PathPattern("/{yyyy:int}/{mm:int}/{slug}/comment/"), "comment", nullptr,
             false, &Site::post_comment, Access::everyone, true},
+      Route{M::post, http::PathPattern("/{yyyy:int}/{mm:int}/{slug}/send/"), "send_to_friend",
+            nullptr, false, &Site::post_send_to_friend, Access::everyone, true},
       route(M::get, "/{slug}/", "page", &Site::page),
   };
 
