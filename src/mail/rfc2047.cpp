@@ -116,17 +116,28 @@ std::string encode_header_word(std::string_view utf8) {
 
 std::string format_mailbox(std::string_view display_name, std::string_view address) {
   if (!valid_email(address)) throw std::invalid_argument("format_mailbox: not a valid address");
-  const std::string name = encode_header_word(display_name);
-  if (name.empty()) return std::string(address);
-  std::string out = name;
-  const std::size_t line_start = out.rfind("\r\n");
-  const std::size_t last_line =
-      line_start == std::string::npos ? out.size() + 6 /* "From: " */ : out.size() - line_start - 2;
-  // Fold before the address when it would make the line too long.
-  out += last_line + 3 + address.size() > kMaxLineChars ? "\r\n <" : " <";
-  out += address;
-  out += '>';
-  return out;
+  if (display_name.empty()) return std::string(address);
+  std::string name;
+  if (can_stay_plain(display_name)) {
+    name = std::string(display_name);
+  } else {
+    // One encoded word, even past RFC 2047's 75 characters: in a display
+    // name, decoders disagree about the space between two encoded words
+    // (Python's email package inserts one, RFC-following clients drop it),
+    // so splitting the name would change it for some readers. Long words
+    // decode everywhere; names are short (the site's name), and the line
+    // stays far below SMTP's 998-byte limit.
+    std::string text = sanitize(display_name);
+    if (text.size() > 300) {  // bounded, cut on a UTF-8 boundary
+      std::size_t cut = 300;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      text.resize(cut);
+    }
+    name = "=?UTF-8?B?" + base64(text) + "?=";
+  }
+  // "From: " + name + " <address>" on one line when it fits, else folded.
+  const bool fits = 6 + name.size() + 2 + address.size() + 1 <= kMaxLineChars;
+  return name + (fits ? " <" : "\r\n <") + std::string(address) + ">";
 }
 
 }  // namespace jarida::mail

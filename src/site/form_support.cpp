@@ -40,12 +40,20 @@ std::string cookie_value(std::string_view cookies, std::string_view name) {
 bool same_origin(const http::Request& req, std::string_view base_url) {
   const auto fetch_site = req.header("Sec-Fetch-Site");
   if (!fetch_site.empty() && fetch_site != "same-origin" && fetch_site != "none") return false;
+  // The origin we serve: the base URL's, or this request's Host under the
+  // base URL's scheme (a site reached by another name, or a test port).
+  const std::string_view site = origin_of(base_url);
+  const std::string scheme(base_url.substr(0, base_url.find("://") + 3));
+  const std::string here = scheme + std::string(req.header("Host"));
+  auto ours = [&](std::string_view origin) {
+    return origin == site || (!req.header("Host").empty() && origin == here);
+  };
   const auto origin = req.header("Origin");
-  if (origin.empty() || origin == "null") return origin.empty();
-  if (origin == origin_of(base_url)) return true;
-  const auto host = req.header("Host");
-  return !host.empty() &&
-         (origin == "http://" + std::string(host) || origin == "https://" + std::string(host));
+  if (!origin.empty()) return ours(origin);  // "null" (sandboxed, file:) is not ours
+  // No Origin (older browsers): a Referer, when sent, must be ours too.
+  const auto referer = req.header("Referer");
+  if (referer.empty()) return true;
+  return ours(origin_of(referer));
 }
 
 std::string hash_ip(const SiteKey& key, std::string_view ip) {
