@@ -1,11 +1,11 @@
 #!/usr/bin/python3
 """A test SMTP server: saves every message it receives as DIR/N.eml.
 
-Usage: /usr/bin/python3 smtp_sink.py DIR
+Usage: /usr/bin/python3 smtp_sink.py DIR [--port N]
        /usr/bin/python3 smtp_sink.py --parse FILE.eml OUTDIR
 
-Listens on 127.0.0.1 on a free port and writes the port number to
-DIR/port once it accepts connections. Runs until killed (SIGTERM) or until
+Listens on 127.0.0.1 on a free port (or on port N with --port) and writes
+the port number to DIR/port once it accepts connections. Runs until killed (SIGTERM) or until
 its stdin is closed. Used by tests/mail/smtp_sender_test.cpp (Debian's
 python3-aiosmtpd).
 
@@ -76,6 +76,8 @@ def main():
         return
     directory = sys.argv[1]
     port = free_port()
+    if len(sys.argv) >= 4 and sys.argv[2] == "--port":
+        port = int(sys.argv[3])
     controller = Controller(SaveToDir(directory), hostname="127.0.0.1", port=port)
     controller.start()
     tmp = os.path.join(directory, "port.tmp")
