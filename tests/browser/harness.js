@@ -63,9 +63,28 @@ async function launchBrowser() {
   return playwright.chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30000 });
 }
 
+// Replaces the value of `key` in the [section] table of a TOML text (the
+// first `key = ...` line after the table's header, before the next table).
+// `value` is a TOML literal: '"text"', '1', 'true'. Throws when the key is not
+// there: TOML forbids duplicate keys and tables, so values are never appended.
+function tomlSet(text, section, key, value) {
+  const lines = text.split("\n");
+  let inSection = false;
+  for (let i = 0; i < lines.length; i++) {
+    const header = lines[i].match(/^\s*\[([^\]]+)\]\s*$/);
+    if (header) { inSection = header[1].trim() === section; continue; }
+    if (inSection && new RegExp(`^\\s*${key}\\s*=`).test(lines[i])) {
+      lines[i] = `${key} = ${value}`;
+      return lines.join("\n");
+    }
+  }
+  throw new Error(`tomlSet: no \`${key} = ...\` line in [${section}]`);
+}
+
 // Starts init + demo + serve on an ephemeral port. Returns
-// { base, dataDir, stop(), log() }.
-async function startServer() {
+// { base, dataDir, stop(), log() }. opts.configure(tomlText) may return an
+// edited jarida.toml (after the defaults below, before demo and serve).
+async function startServer(opts = {}) {
   try {
     fs.accessSync(JARIDA_BIN, fs.constants.X_OK);
   } catch {
@@ -80,6 +99,7 @@ async function startServer() {
   fs.writeFileSync(toml, fs.readFileSync(toml, "utf8")
     .replace('host = ""', 'host = "127.0.0.1"')
     .replace('from_address = ""', 'from_address = "news@example.com"'));
+  if (opts.configure) fs.writeFileSync(toml, opts.configure(fs.readFileSync(toml, "utf8")));
   await run(["demo", "--data", dataDir, "--articles", "40", "--seed", "3"]);
 
   const child = spawn(JARIDA_BIN, ["serve", "--data", dataDir, "--listen", "127.0.0.1:0", "--threads", "2"],
@@ -130,7 +150,62 @@ async function startServer() {
     fs.rmSync(tmp, { recursive: true, force: true });
     assert.equal(code, 0, `jarida serve exited with code ${code} (signal ${signal}) after SIGTERM\n${log()}`);
   }
-  return { base, dataDir, stop, log };
+  return { base, dataDir, stop, log, run };
+}
+
+// Starts tests/mail/smtp_sink.py (Debian's python3-aiosmtpd): a real SMTP
+// server on a free port that saves each message as DIR/N.eml. Returns
+// { dir, port, messages() (paths of the saved .eml files, in order),
+// waitForMessage(timeoutMs), parse(eml) ({ subject, from, to, text, html,
+// defects } decoded by Python's email module), stop() }.
+async function startSmtpSink() {
+  const python = process.env.JARIDA_PYTHON || "/usr/bin/python3";
+  const script = path.join(REPO, "tests/mail/smtp_sink.py");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jarida-sink-"));
+  const child = spawn(python, [script, dir], { stdio: ["pipe", "ignore", "pipe"] });
+  let err = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (d) => { err += d; });
+  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  let gone = null;
+  exited.then((r) => { gone = r; });
+  const portFile = path.join(dir, "port");
+  const deadline = Date.now() + 15000;
+  while (!fs.existsSync(portFile)) {
+    if (gone) throw new Error(`smtp_sink.py exited early (code ${gone.code}, signal ${gone.signal}): ${err}`);
+    if (Date.now() > deadline) throw new Error(`smtp_sink.py wrote no ${portFile} in 15 s: ${err}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const port = Number(fs.readFileSync(portFile, "utf8"));
+
+  const messages = () => fs.readdirSync(dir).filter((f) => /^\d+\.eml$/.test(f))
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10)).map((f) => path.join(dir, f));
+  async function waitForMessage(timeoutMs = 10000, count = 1) {
+    const until = Date.now() + timeoutMs;
+    while (messages().length < count) {
+      if (Date.now() > until) throw new Error(`no mail in the SMTP sink (${dir}) within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return messages()[count - 1];
+  }
+  async function parse(eml) {
+    const out = fs.mkdtempSync(path.join(dir, "parsed-"));
+    await execFileP(python, [script, "--parse", eml, out], { timeout: 30000 });
+    const read = (name) => fs.readFileSync(path.join(out, name), "utf8");
+    return Object.fromEntries(["subject", "from", "to", "text", "html", "defects"].map((n) => [n, read(n)]));
+  }
+  async function stop() {
+    if (!gone) {
+      child.kill("SIGTERM");
+      const timeout = new Promise((r) => setTimeout(() => r("timeout"), 10000));
+      if ((await Promise.race([exited, timeout])) === "timeout") {
+        child.kill("SIGKILL");
+        await exited;
+      }
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { dir, port, messages, waitForMessage, parse, stop, log: () => err };
 }
 
 // Article links from the home page (/yyyy/mm/slug/), then the first one whose
@@ -220,6 +295,6 @@ function artifact(name) {
 
 module.exports = {
   REPO, CHROMIUM, JARIDA_BIN, ARTIFACTS, README_SHOT, UPDATE_README_SHOT, BROWSER_REQUIRED, VIEWPORTS,
-  loadPlaywright, browserUnavailable, launchBrowser, startServer, findArticleWithComments,
+  loadPlaywright, browserUnavailable, launchBrowser, startServer, startSmtpSink, tomlSet, findArticleWithComments,
   open, assertReadable, platformFonts, artifact,
 };
