@@ -188,6 +188,7 @@ std::string Renderer::article_page(const ArticleView& v, const Chrome& chrome) c
   if (v.comments_open) {
     auto* form = d.AddSectionDictionary("COMMENT_FORM");
     put(*form, "FORM_TITLE", L.label("comment_form_title"));
+    put(*form, "REPLYING_LABEL", L.label("comment_replying"));
     put(*form, "COMMENT_URL", core::article_path(a) + "comment/");
     put_html(*form, "TOKEN", text_slot("comment_token"));
     put_html(*form, "PARENT", text_slot("reply_to"));

@@ -264,7 +264,8 @@ describe("comments and send to a friend in Chromium at 390×844", { skip: unavai
       assert.equal(await form.locator("input[name=parent]").inputValue(), String(posted.js.id), "hidden parent set");
       assert.equal(page.url(), before, "the رد link does not navigate with JavaScript");
       assert.equal(await page.evaluate(() => document.activeElement?.name), "name", "the name field has focus");
-      assert.match(await form.locator(".form-status").innerText(), new RegExp(posted.js.name), "the form says whom it replies to");
+      const heading = await page.locator(".respond h3").innerText();
+      assert.match(heading, new RegExp("ترد على تعليق " + posted.js.name), "the form's heading says whom it replies to");
       await fillComment(page, { ...reply, comment: `${reply.first}\n${reply.second}` });
       await page.screenshot({ path: h.artifact("comments-reply-form-390.png") });
       await form.locator("button[type=submit]").click();

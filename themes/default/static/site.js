@@ -37,9 +37,12 @@ document.addEventListener("click", (event) => {
   if (!form) return;
   event.preventDefault();
   form.elements.parent.value = reply.dataset.reply;
-  const status = form.querySelector(".form-status");
-  status.textContent = "↩ " + reply.dataset.replyName;
-  form.elements.name.focus();
+  // Say whom the reader answers where they will look: the form's heading.
+  const heading = form.closest(".respond").querySelector("h3");
+  heading.dataset.original ??= heading.textContent;
+  heading.textContent = heading.dataset.replying + " " + reply.dataset.replyName;
+  form.closest(".respond").scrollIntoView({ block: "start" });
+  form.elements.name.focus({ preventScroll: true });
 });
 
 document.addEventListener("submit", async (event) => {
@@ -56,12 +59,14 @@ document.addEventListener("submit", async (event) => {
       body: new URLSearchParams(new FormData(form)),
       credentials: "same-origin",
     });
-    const data = await response.json();
+    const data = await readAnswer(response);
     if (response.ok) {
       status.textContent = data.message;
       status.className = "form-status ok";
       form.elements.comment.value = "";
       form.elements.parent.value = "";
+      const heading = form.closest(".respond").querySelector("h3");
+      if (heading.dataset.original) heading.textContent = heading.dataset.original;
     } else {
       status.textContent = (data.errors || [data.error]).join(" ");
       status.className = "form-status error";
@@ -87,7 +92,7 @@ document.addEventListener("submit", async (event) => {
       body: new URLSearchParams(new FormData(form)),
       credentials: "same-origin",
     });
-    const data = await response.json();
+    const data = await readAnswer(response);
     status.textContent = response.ok ? data.message : (data.errors || [data.error]).join(" ");
     status.className = "form-status " + (response.ok ? "ok" : "error");
     if (response.ok) form.elements.to.value = "";
@@ -96,3 +101,11 @@ document.addEventListener("submit", async (event) => {
     status.className = "form-status error";
   }
 });
+
+// The server answers JSON; anything else (a proxy's error page) still gets an
+// Arabic sentence rather than "could not connect".
+async function readAnswer(response) {
+  if ((response.headers.get("Content-Type") || "").includes("application/json"))
+    return response.json();
+  return { error: "حدث خطأ في الموقع (" + response.status + "). حاول مرة أخرى بعد قليل." };
+}

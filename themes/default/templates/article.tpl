@@ -22,7 +22,7 @@
 {{/REPLY}}</article>
 {{/COMMENT}}{{#NO_COMMENTS}}<p class="empty">{{TEXT}}</p>{{/NO_COMMENTS}}
 {{#COMMENT_FORM}}<section class="respond" id="respond">
-<h3>{{FORM_TITLE}}</h3>
+<h3 data-replying="{{REPLYING_LABEL}}">{{FORM_TITLE}}</h3>
 {{NOTICE:none}}
 <form method="post" action="{{COMMENT_URL}}" class="comment-form" data-comment-form>
 <input type="hidden" name="t" value="{{TOKEN:none}}">
