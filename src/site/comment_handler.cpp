@@ -177,17 +177,32 @@ void Site::post_comment(const http::Request& req, const http::Params& params, ht
   res.add_header("Location", http::encode_path(article_path) + "?comment=published" + anchor);
 }
 
+// A token only changes once a second per article: during a flood of readers
+// each thread computes the HMAC about once a second, not once per view.
+const std::string& Site::form_token(std::string_view purpose, core::Id article) {
+  struct Memo {
+    const Site* site = nullptr;  // tokens are per site key
+    core::Id article = 0;
+    std::int64_t second = -1;
+    std::string token;
+  };
+  thread_local Memo comment_memo, send_memo;
+  Memo& m = purpose == "comment" ? comment_memo : send_memo;
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (m.site != this || m.article != article || m.second != now.time_since_epoch().count()) {
+    m.site = this;
+    m.article = article;
+    m.second = now.time_since_epoch().count();
+    m.token = make_form_token(options_.key, purpose, article, now);
+  }
+  return m.token;
+}
+
 std::string Site::text_slot_value(const std::string& name, const CachedPage& page,
                                   const http::Request& req) {
   const auto& L = renderer_.settings();
-  if (name == "comment_token")
-    return make_form_token(
-        options_.key, "comment", page.article_id,
-        std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-  if (name == "send_token")
-    return make_form_token(
-        options_.key, "send", page.article_id,
-        std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  if (name == "comment_token") return form_token("comment", page.article_id);
+  if (name == "send_token") return form_token("send", page.article_id);
   if (name == "send_notice")
     return http::query_param(req.query, "sent") == "1"
                ? "<p class=\"notice\" role=\"status\">" +

@@ -63,6 +63,7 @@ class Site {
                            http::Response& res);
   std::string text_slot_value(const std::string& name, const CachedPage& page,
                               const http::Request& req);
+  const std::string& form_token(std::string_view purpose, core::Id article);
   void serve_static(const http::Request& req, const http::Params& params, http::Response& res);
   void write_page(const http::Request& req, const CachedPage& page,
                   std::shared_ptr<const CachedPage> owner, http::Response& res);
