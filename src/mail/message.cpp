@@ -1,38 +1,15 @@
 // The send-to-friend template (see message.hpp).
 #include "mail/message.hpp"
 
+#include "text/utf8.hpp"
+
 #include <string_view>
 
 namespace jarida::mail {
 
 namespace {
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+using text::html_escape;
 
 // One line: every run of whitespace or control characters becomes one
 // space, and the ends are trimmed (titles never break the subject).

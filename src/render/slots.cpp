@@ -1,5 +1,7 @@
 #include "render/slots.hpp"
 
+#include "text/utf8.hpp"
+
 namespace jarida::render {
 
 std::string visit_slot(core::Id article_id) {
@@ -35,29 +37,7 @@ std::string text_slot(std::string_view name) {
 }
 
 std::string html_escape(std::string_view s) {
-  std::string out;
-  for (char c : strip_slot_bytes(s)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
+  return text::html_escape(strip_slot_bytes(s));
 }
 
 std::string strip_slot_bytes(std::string_view s) {

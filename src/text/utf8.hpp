@@ -21,4 +21,7 @@ std::string cut_at_word(std::string_view text, std::size_t max_chars);
 // cuts, not for sanitizing.
 std::string html_to_text(std::string_view html);
 
+// & < > " ' as entities: safe in HTML text and quoted attributes.
+std::string html_escape(std::string_view s);
+
 }  // namespace jarida::text

@@ -169,3 +169,16 @@ TEST(HtmlToText, OutputIsValidUtf8) {
 
 }  // namespace
 }  // namespace jarida::text
+
+namespace jarida::text {
+namespace {
+
+TEST(HtmlEscape, EscapesTheFiveCharactersAndKeepsArabic) {
+  EXPECT_EQ(html_escape("<a href=\"x\">'ب' & ج</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;ب&#39; &amp; ج&lt;/a&gt;");
+  EXPECT_EQ(html_escape("نص عادي"), "نص عادي");
+  EXPECT_EQ(html_escape(""), "");
+}
+
+}  // namespace
+}  // namespace jarida::text
