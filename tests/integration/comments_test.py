@@ -130,13 +130,7 @@ def shown_count(html):
     return int(m.group(1)) if m else 0
 
 
-def db_rows(data_dir, sql, args=()):
-    uri = "file:%s?mode=ro" % urllib.parse.quote(os.path.join(data_dir, "jarida.db"))
-    con = sqlite3.connect(uri, uri=True, timeout=5)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
+db_rows = harness.db_rows
 
 
 def db_count(data_dir):

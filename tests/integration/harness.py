@@ -16,11 +16,13 @@ import re
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import threading
 import time
 import unittest
+import urllib.parse
 from html.parser import HTMLParser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -102,6 +104,16 @@ def enable_mail(data_dir, host="127.0.0.1", port=None):
         text = re.sub(r"(?m)^port = \d+$", "port = %d" % port, text, count=1)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
+
+
+def db_rows(data_dir, sql, args=()):
+    """Rows of a read-only query on DATA/jarida.db (the server may be running)."""
+    uri = "file:%s?mode=ro" % urllib.parse.quote(os.path.join(data_dir, "jarida.db"))
+    con = sqlite3.connect(uri, uri=True, timeout=5)
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
 
 
 def demo_data_dir():

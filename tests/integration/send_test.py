@@ -80,13 +80,7 @@ def wait_until(fn, timeout, interval=0.1):
         time.sleep(interval)
 
 
-def db_rows(data_dir, sql, args=()):
-    uri = "file:%s?mode=ro" % urllib.parse.quote(os.path.join(data_dir, "jarida.db"))
-    con = sqlite3.connect(uri, uri=True, timeout=5)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
+db_rows = harness.db_rows
 
 
 def outbox_count(data_dir):

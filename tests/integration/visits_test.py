@@ -39,15 +39,10 @@ class Clients:
 
 
 def db_visits(data_dir, slug):
-    uri = "file:%s?mode=ro" % urllib.parse.quote(os.path.join(data_dir, "jarida.db"))
-    con = sqlite3.connect(uri, uri=True, timeout=5)
-    try:
-        row = con.execute("SELECT visits FROM articles WHERE slug = ?", (slug,)).fetchone()
-    finally:
-        con.close()
-    if row is None:
+    rows = harness.db_rows(data_dir, "SELECT visits FROM articles WHERE slug = ?", (slug,))
+    if not rows:
         raise AssertionError("no article with slug %r in the database" % slug)
-    return row[0]
+    return rows[0][0]
 
 
 class CounterTestCase(ServerTestCase):
