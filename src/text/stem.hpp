@@ -1,0 +1,28 @@
+// Stemming for search. Both functions take a word already passed through
+// normalize_for_matching (normalize.hpp): they rely on its folds (ة -> ه,
+// أ -> ا, ...) and do not repeat them.
+//
+// Search uses light_stem. snowball_stem (libstemmer "arabic", the algorithm
+// of PostgreSQL's `arabic` config) is kept for the issue 5 measurement
+// (before/after stemming, light vs Snowball); switch only if that measurement
+// says so.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace jarida::text {
+
+// Light stemmer: an article prefix (ال وال ...), then a suffix, then a
+// single-letter particle (و ف ب ك ل) if no article was stripped; at most one
+// prefix and one suffix (tables and length rules in stem.cpp, "Light stemmer
+// rules"). Never
+// touches a word that no rule matches (Latin, digits, short words).
+std::string light_stem(std::string_view normalized_word);
+
+// Snowball's Arabic stemmer. Does not strip وال (والمدارس stays as is): run
+// light_stem first if that matters. One stemmer per thread (libstemmer
+// stemmers are not thread-safe), so any thread may call this.
+std::string snowball_stem(std::string_view normalized_word);
+
+}  // namespace jarida::text
