@@ -34,9 +34,7 @@ void Site::post_comment(const http::Request& req, const http::Params& params, ht
   };
 
   auto article = store_.published_article_by_slug(params.get("slug"));
-  const std::string asked = "/" + std::string(params.get("yyyy")) + "/" +
-                            std::string(params.get("mm")) + "/" + std::string(params.get("slug")) +
-                            "/";
+  const std::string asked = requested_article_path(params);
   if (!article || core::article_path(*article) != asked)
     return refuse(404, {settings.label("not_found_title")});
   if (!settings.comments.enabled) return refuse(403, {"التعليقات مغلقة في هذا الموقع."});
@@ -198,34 +196,32 @@ const std::string& Site::form_token(std::string_view purpose, core::Id article) 
   return m.token;
 }
 
-std::string Site::text_slot_value(const std::string& name, const CachedPage& page,
-                                  const http::Request& req) {
+// Writes into `out` (a per-thread buffer the caller reuses): this runs for
+// every article view, so it allocates nothing once the buffers have grown.
+void Site::text_slot_value(const std::string& name, const CachedPage& page,
+                           const http::Request& req, std::string& out) {
+  out.clear();
+  if (name == "comment_token") return void(out.assign(form_token("comment", page.article_id)));
+  if (name == "send_token") return void(out.assign(form_token("send", page.article_id)));
+  if (req.query.empty()) return;  // the rest depend on the query string
   const auto& L = renderer_.settings();
-  if (name == "comment_token") return form_token("comment", page.article_id);
-  if (name == "send_token") return form_token("send", page.article_id);
-  if (name == "send_notice")
-    return http::query_param(req.query, "sent") == "1"
-               ? "<p class=\"notice\" role=\"status\">" +
-                     render::html_escape(L.label("send_to_friend_done")) + "</p>"
-               : std::string();
-  if (name == "reply_to") {
+  // Notices are fixed strings from the settings, never text from the query.
+  auto notice = [&](const std::string& label) {
+    out.append("<p class=\"notice\" role=\"status\">")
+        .append(render::html_escape(L.label(label)))
+        .append("</p>");
+  };
+  if (name == "send_notice") {
+    if (http::query_param(req.query, "sent") == "1") notice("send_to_friend_done");
+  } else if (name == "reply_to") {
     const std::string id = http::query_param(req.query, "replytocom");
-    const bool digits =
-        !id.empty() && id.size() < 12 && id.find_first_not_of("0123456789") == std::string::npos;
-    return digits ? id : std::string();
-  }
-  if (name == "comment_notice") {
+    if (!id.empty() && id.size() < 12 && id.find_first_not_of("0123456789") == std::string::npos)
+      out = id;
+  } else if (name == "comment_notice") {
     const std::string which = http::query_param(req.query, "comment");
-    // Fixed strings from the settings, never text from the query.
-    if (which == "held")
-      return "<p class=\"notice\" role=\"status\">" + render::html_escape(L.label("comment_held")) +
-             "</p>";
-    if (which == "published")
-      return "<p class=\"notice\" role=\"status\">" +
-             render::html_escape(L.label("comment_published")) + "</p>";
-    return {};
+    if (which == "held") notice("comment_held");
+    if (which == "published") notice("comment_published");
   }
-  return {};
 }
 
 }  // namespace jarida::site

@@ -26,9 +26,7 @@ void Site::post_send_to_friend(const http::Request& req, const http::Params& par
   };
 
   auto article = store_.published_article_by_slug(params.get("slug"));
-  const std::string asked = "/" + std::string(params.get("yyyy")) + "/" +
-                            std::string(params.get("mm")) + "/" + std::string(params.get("slug")) +
-                            "/";
+  const std::string asked = requested_article_path(params);
   if (!article || core::article_path(*article) != asked)
     return refuse(404, settings.label("not_found_title"));
   if (!settings.smtp.configured()) return refuse(503, "الإرسال بالبريد غير مفعّل في هذا الموقع.");

@@ -47,6 +47,13 @@ std::chrono::sys_days today_utc() {
 
 }  // namespace
 
+std::string requested_article_path(const http::Params& p) {
+  std::string path = "/";
+  path.append(p.get("yyyy")).append("/").append(p.get("mm")).append("/");
+  path.append(p.get("slug")).append("/");
+  return path;
+}
+
 // One row of the route table (STYLE.md 3): everything that decides how a
 // request is treated, reviewable on one screen.
 enum class Access { everyone };  // newsroom roles arrive with /admin/ (issue 6)
@@ -199,10 +206,11 @@ void Site::write_page(const http::Request& req, const CachedPage& page,
   }
   thread_local std::vector<std::string> text_values;
   thread_local std::vector<std::string_view> texts;
-  text_values.clear();
   texts.clear();
-  for (const auto& name : page.texts) text_values.push_back(text_slot_value(name, page, req));
-  for (std::size_t i = 0; i < text_values.size(); ++i) {
+  if (text_values.size() < page.texts.size()) text_values.resize(page.texts.size());
+  for (std::size_t i = 0; i < page.texts.size(); ++i)
+    text_slot_value(page.texts[i], page, req, text_values[i]);
+  for (std::size_t i = 0; i < page.texts.size(); ++i) {
     texts.emplace_back(text_values[i]);
     // The form token changes every second; a revalidated copy may keep an
     // older one (valid for kFormTokenMaxAge), so only its half-day enters
@@ -364,8 +372,7 @@ std::shared_ptr<CachedPage> Site::article(const http::Params& p) {
   auto a = store_.published_article_by_slug(p.get("slug"));
   if (!a) return nullptr;
   const std::string canonical = core::article_path(*a);
-  const std::string asked = "/" + std::string(p.get("yyyy")) + "/" + std::string(p.get("mm")) +
-                            "/" + std::string(p.get("slug")) + "/";
+  const std::string asked = requested_article_path(p);
   if (canonical != asked) return redirect(canonical);  // right slug, other month
   render::ArticleView view;
   view.comments = store_.approved_comments(a->id);

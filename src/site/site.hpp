@@ -33,6 +33,10 @@ struct SiteOptions {
   SiteKey key{};                             // signs form tokens and cookies (DATA_DIR/secret.key)
 };
 
+// "/{yyyy}/{mm}/{slug}/" as the reader asked for it (decoded), to compare
+// with core::article_path: the right slug under another month redirects.
+std::string requested_article_path(const http::Params& p);
+
 class Site {
  public:
   Site(store::Store& store, const render::Renderer& renderer, SiteOptions options = {});
@@ -61,8 +65,8 @@ class Site {
   void post_comment(const http::Request& req, const http::Params& params, http::Response& res);
   void post_send_to_friend(const http::Request& req, const http::Params& params,
                            http::Response& res);
-  std::string text_slot_value(const std::string& name, const CachedPage& page,
-                              const http::Request& req);
+  void text_slot_value(const std::string& name, const CachedPage& page, const http::Request& req,
+                       std::string& out);
   const std::string& form_token(std::string_view purpose, core::Id article);
   void serve_static(const http::Request& req, const http::Params& params, http::Response& res);
   void write_page(const http::Request& req, const CachedPage& page,
