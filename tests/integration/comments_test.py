@@ -183,17 +183,6 @@ class CommentsCase(ServerTestCase):
             raise AssertionError("need 15+ articles on the first list pages, got %d" % len(hrefs))
         cls._unused = hrefs
 
-    def fresh_article(self):
-        return type(self)._unused.pop(0)
-
-    def origin(self):
-        return "http://127.0.0.1:%d" % self.port
-
-    def page(self, href, query=""):
-        r = self.get(href + query, headers={"User-Agent": BOT_UA})
-        self.assertStatus(r, 200, "GET %s%s" % (href, query))
-        return r.text
-
     def form(self, href, query=""):
         forms = comment_forms(self.page(href, query))
         self.assertEqual(len(forms), 1, "GET %s%s: expected one <form data-comment-form>, got %d"

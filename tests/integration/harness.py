@@ -280,6 +280,19 @@ class ServerTestCase(unittest.TestCase):
     def head(self, path, **kw):
         return request(self.port, "HEAD", path, **kw)
 
+    def fresh_article(self):
+        """An article no other test of the class used (set cls._unused first)."""
+        return type(self)._unused.pop(0)
+
+    def origin(self):
+        return "http://127.0.0.1:%d" % self.port
+
+    def page(self, href, query=""):
+        """The page's HTML, read by a bot (which the visit counter ignores)."""
+        r = self.get(href + query, headers={"User-Agent": BOT_UA})
+        self.assertStatus(r, 200, "GET %s%s" % (href, query))
+        return r.text
+
     def assertServing(self, context=""):
         """The server process is alive and answers GET / with 200."""
         self.assertTrue(self.server.alive(),

@@ -296,17 +296,6 @@ class SendCase(ServerTestCase):
         with open(os.path.join(self.data_dir, "jarida.toml"), encoding="utf-8") as f:
             return re.search(r'(?m)^base_url = "([^"]*)"', f.read()).group(1).rstrip("/")
 
-    def fresh_article(self):
-        return type(self)._unused.pop(0)
-
-    def origin(self):
-        return "http://127.0.0.1:%d" % self.port
-
-    def page(self, href, query=""):
-        r = self.get(href + query, headers={"User-Agent": BOT_UA})
-        self.assertStatus(r, 200, "GET %s%s" % (href, query))
-        return r.text
-
     def form(self, href):
         p = parse_send(self.page(href))
         self.assertEqual(len(p.forms), 1, "GET %s: expected one <form data-send-form>, got %d"
