@@ -34,6 +34,11 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
   c_demo->add_option("--seed", demo.seed, "Random seed (same seed, same content)");
 
+  ReindexOptions reindex;
+  auto* c_reindex =
+      app.add_subcommand("reindex", "Rebuild the search index from the articles (with progress)");
+  c_reindex->add_option("--data", reindex.data_dir, "Data folder")->required();
+
   auto* c_user = app.add_subcommand("user", "Manage newsroom accounts");
   c_user->require_subcommand(1);
   UserAddOptions user_add;
@@ -77,6 +82,7 @@ int run_cli(int argc, char** argv) {
     return cmd_serve(serve);
   }
   if (*c_demo) return cmd_demo(demo);
+  if (*c_reindex) return cmd_reindex(reindex);
   if (*c_user_add) return cmd_user_add(user_add);
   if (*c_comments_list) return cmd_comments_list(comments_list);
   for (auto& [cmd, status] : setters) {

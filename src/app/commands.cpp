@@ -196,6 +196,35 @@ int cmd_demo(const DemoCommandOptions& o) {
   return 1;
 }
 
+int cmd_reindex(const ReindexOptions& o) {
+  try {
+    load_config(o.data_dir);
+    auto store = open_store(o.data_dir);
+    const auto started = std::chrono::steady_clock::now();
+    const bool terminal = isatty(STDOUT_FILENO) != 0;
+    std::int64_t last_percent = -1;
+    std::int64_t indexed = 0;
+    store->rebuild_search_index([&](std::int64_t done, std::int64_t total) {
+      indexed = done;
+      // A line per 10% (a log stays short), or one updated line on a terminal.
+      const std::int64_t percent = total > 0 ? done * 100 / total : 100;
+      if (!terminal && percent / 10 == last_percent / 10 && done != total) return;
+      last_percent = percent;
+      std::cout << (terminal ? "\r" : "") << "Indexing articles: " << done << "/" << total << " ("
+                << percent << "%)" << (terminal ? "" : "\n") << std::flush;
+    });
+    const auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
+    std::cout << (terminal ? "\n" : "") << "Search index rebuilt: " << indexed
+              << " published articles in " << secs.count() << " s\n";
+    return 0;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "jarida reindex: " << e.what() << "\n";
+  }
+  return 1;
+}
+
 int cmd_comments_list(const CommentsListOptions& o) {
   try {
     load_config(o.data_dir);

@@ -31,6 +31,11 @@ struct DemoCommandOptions {
 };
 int cmd_demo(const DemoCommandOptions& o);
 
+struct ReindexOptions {
+  std::filesystem::path data_dir;
+};
+int cmd_reindex(const ReindexOptions& o);
+
 struct UserAddOptions {
   std::filesystem::path data_dir;
   std::string login;

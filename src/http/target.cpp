@@ -83,6 +83,12 @@ std::string encode_path(std::string_view path) {
   return out;
 }
 
+std::string encode_query_value(std::string_view value) {
+  boost::urls::encoding_opts opts;
+  opts.lower_case = true;
+  return boost::urls::encode(value, boost::urls::unreserved_chars, opts);
+}
+
 bool decode_query_value(std::string_view in, std::string& out) {
   out.clear();
   out.reserve(in.size());

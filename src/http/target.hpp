@@ -27,6 +27,10 @@ TargetError parse_target(std::string_view target, std::string& path, std::string
 // WordPress does ("/2019/05/%d8%a7/").
 std::string encode_path(std::string_view path);
 
+// Percent-encodes a query value ("q=" + this): everything but unreserved
+// ASCII, so & = + # in a reader's query stay part of it.
+std::string encode_query_value(std::string_view value);
+
 // Percent-decodes a query value ('+' means space). Returns false on a bad
 // escape.
 bool decode_query_value(std::string_view in, std::string& out);

@@ -3,6 +3,9 @@
 #include <ctemplate/template.h>
 #include <ctemplate/template_emitter.h>
 
+#include <unicode/plurrule.h>
+
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -92,8 +95,9 @@ std::string Renderer::number(std::int64_t n) const {
 
 std::string Renderer::layout(const std::string& title, const std::string& description,
                              const std::string& canonical_path, const std::string& content,
-                             const Chrome* chrome) const {
+                             const Chrome* chrome, bool noindex) const {
   Dict d("layout");
+  if (noindex) d.ShowSection("NOINDEX");
   const auto& L = settings_;
   put(d, "TITLE", title.empty() ? L.site_name : title + " - " + L.site_name);
   if (!description.empty()) put(*d.AddSectionDictionary("DESCRIPTION"), "TEXT", description);
@@ -252,6 +256,80 @@ std::string Renderer::list_page(const ListView& v, const Chrome& chrome) const {
   std::string title = v.heading;
   if (p.page > 1) title += (title.empty() ? "" : " - ") + L.label("page_n") + " " + number(p.page);
   return layout(title, v.description, canonical, content, &chrome);
+}
+
+std::string Renderer::result_count(std::int64_t n) const {
+  UErrorCode status = U_ZERO_ERROR;
+  static const std::unique_ptr<icu::PluralRules> rules(
+      icu::PluralRules::forLocale(icu::Locale("ar"), status));
+  std::string form = "other";
+  if (rules) {
+    form.clear();
+    rules->select(static_cast<int32_t>(std::min<std::int64_t>(n, 1'000'000'000)))
+        .toUTF8String(form);
+  }
+  std::string label = settings_.label("search_count_" + form);
+  const auto at = label.find("{n}");
+  if (at != std::string::npos) label.replace(at, 3, number(n));
+  return label;
+}
+
+std::string Renderer::search_page(const SearchView& v, const Chrome& chrome) const {
+  const auto& L = settings_;
+  Dict d("search");
+  put(d, "HEADING",
+      v.query.empty() ? L.label("search") : L.label("search_results_for") + " «" + v.query + "»");
+  put(d, "QUERY", v.query);
+  put(d, "SEARCH_LABEL", L.label("search"));
+  put(d, "SEARCH_PLACEHOLDER", L.label("search_placeholder"));
+  if (v.nothing_to_search) {
+    put(*d.AddSectionDictionary("PROMPT"), "TEXT", L.label("search_prompt"));
+  } else {
+    put(*d.AddSectionDictionary("COUNT"), "TEXT", result_count(v.total));
+  }
+  if (!v.suggestion.empty()) {
+    auto* s = d.AddSectionDictionary("SUGGESTION");
+    put(*s, "LABEL", L.label("search_did_you_mean"));
+    put(*s, "TEXT", v.suggestion);
+    put(*s, "URL", v.suggestion_url);
+  }
+  if (!v.nothing_to_search && v.results.empty()) {
+    auto* e = d.AddSectionDictionary("EMPTY");
+    put(*e, "TEXT", L.label("search_no_results"));
+    put(*e, "HINT", L.label("search_no_results_hint"));
+  }
+  for (const auto& r : v.results) {
+    const auto& a = r.article;
+    auto* item = d.AddSectionDictionary("RESULT");
+    put(*item, "URL", core::article_path(a));
+    put_html(*item, "TITLE_HTML", strip_slot_bytes(r.title_html));
+    put(*item, "CATEGORY", a.category.name.empty() ? L.label("uncategorized") : a.category.name);
+    put(*item, "CATEGORY_URL", category_url(a.category));
+    put(*item, "ISO", text::iso8601(a.published_at));
+    put(*item, "DATE", dates_->date(a.published_at));
+    if (!r.snippet_html.empty())
+      put_html(*item->AddSectionDictionary("SNIPPET"), "HTML", strip_slot_bytes(r.snippet_html));
+    if (r.partial) put(*item->AddSectionDictionary("PARTIAL"), "TEXT", L.label("search_partial"));
+  }
+  if (v.total_pages > 1) {
+    auto* nav = d.AddSectionDictionary("PAGINATION");
+    put(*nav, "PAGE_LABEL", L.label("page_n"));
+    put(*nav, "PAGE", number(v.page));
+    put(*nav, "PAGES", number(v.total_pages));
+    if (!v.previous_url.empty()) {
+      auto* prev = nav->AddSectionDictionary("PREV");
+      put(*prev, "LABEL", L.label("previous_page"));
+      put(*prev, "URL", v.previous_url);
+    }
+    if (!v.next_url.empty()) {
+      auto* next = nav->AddSectionDictionary("NEXT");
+      put(*next, "LABEL", L.label("next_page"));
+      put(*next, "URL", v.next_url);
+    }
+  }
+  const std::string title =
+      v.query.empty() ? L.label("search") : L.label("search") + ": " + v.query;
+  return layout(title, "", "/search", expand("search.tpl", &d), &chrome, true);
 }
 
 std::string Renderer::static_page(const core::Page& pg, const Chrome& chrome) const {

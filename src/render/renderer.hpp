@@ -27,6 +27,11 @@ class Renderer {
   std::string article_page(const ArticleView& v, const Chrome& chrome) const;
   std::string list_page(const ListView& v, const Chrome& chrome) const;
   std::string static_page(const core::Page& p, const Chrome& chrome) const;
+  // Not cached, not indexed by search engines (robots noindex).
+  std::string search_page(const SearchView& v, const Chrome& chrome) const;
+  // "نتيجة واحدة", "نتيجتان", "٣ نتائج", "١١ نتيجة": Arabic plural forms
+  // by ICU's plural rules for "ar", digits as the site writes them.
+  std::string result_count(std::int64_t n) const;
   // 400, 404, 500...: an Arabic page with a search box; no live slots, so
   // it can be rendered without the store.
   std::string error_page(int status) const;
@@ -43,7 +48,7 @@ class Renderer {
   std::string expand(const std::string& name, const void* dict) const;
   std::string layout(const std::string& title, const std::string& description,
                      const std::string& canonical_path, const std::string& content,
-                     const Chrome* chrome) const;
+                     const Chrome* chrome, bool noindex = false) const;
   std::string number(std::int64_t n) const;
 
   core::SiteSettings settings_;

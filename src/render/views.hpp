@@ -30,6 +30,28 @@ struct ListView {
   bool is_home = false;  // adds the most-read list
 };
 
+// /search?q=...: results already highlighted by search/ (escaped HTML
+// with <mark>), and links the handler built (it knows the query string).
+struct SearchResultView {
+  core::ArticleSummary article;
+  std::string title_html;
+  std::string snippet_html;
+  bool partial = false;  // matches all but one of the words
+};
+
+struct SearchView {
+  std::string query;  // as typed, shown back in the search box
+  std::int64_t total = 0;
+  std::string suggestion;  // "" when there is none
+  std::string suggestion_url;
+  std::vector<SearchResultView> results;
+  std::int64_t page = 1;
+  std::int64_t total_pages = 1;
+  std::string previous_url;  // "" on the first page
+  std::string next_url;      // "" on the last page
+  bool nothing_to_search = false;
+};
+
 struct ArticleView {
   core::Article article;
   std::vector<core::Comment> comments;  // approved, oldest first

@@ -75,6 +75,7 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
       options_(options),
       counter_(store),
       cache_(options.page_cache_bytes),
+      search_(store, options_.search_variants),
       static_files_(renderer.static_dir()) {
   using M = http::Method;
   auto route = [](M m, const char* pattern, const char* name, PageFn fn) {
@@ -97,6 +98,10 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
             false, &Site::post_comment, Access::everyone, true},
       Route{M::post, http::PathPattern("/{yyyy:int}/{mm:int}/{slug}/send/"), "send_to_friend",
             nullptr, false, &Site::post_send_to_friend, Access::everyone, true},
+      // Search: uncached (the query space has no end), robots noindex.
+      Route{M::get, http::PathPattern("/search"), "search", nullptr, false, &Site::search_page},
+      Route{M::get, http::PathPattern("/api/v1/search"), "search_api", nullptr, false,
+            &Site::search_api},
       route(M::get, "/{slug}/", "page", &Site::page),
   };
 
@@ -263,7 +268,7 @@ void Site::serve_static(const http::Request& req, const http::Params& params, ht
 }
 
 void Site::error(int status, const http::Request* req, http::Response& res) {
-  (void)req;  // the API (issue 5+) answers JSON errors for /api/ paths here
+  if (req && req->path.starts_with("/api/")) return api_error(status, res);
   auto it = error_pages_.find(status);
   if (it == error_pages_.end()) it = error_pages_.find(status >= 500 ? 500 : 400);
   res.status = status;
@@ -274,6 +279,22 @@ void Site::error(int status, const http::Request* req, http::Response& res) {
   res.headers.append("Cache-Control: no-store\r\n");
   if (status == 405) res.add_header("Allow", "GET, HEAD");
   res.body = it->second;
+}
+
+// Programs get JSON errors, in Arabic like the pages.
+void Site::api_error(int status, http::Response& res) {
+  const char* message = status == 404 ? "لا يوجد شيء على هذا الرابط في الواجهة البرمجية."
+                        : status == 405 ? "هذه الطريقة غير مسموحة هنا."
+                        : status >= 500 ? "حدث خطأ غير متوقع. حاول مرة أخرى بعد قليل."
+                                        : "طلب غير صالح.";
+  res.status = status;
+  res.headers.clear();
+  res.parts.clear();
+  res.headers.append("Content-Type: application/json; charset=utf-8\r\n");
+  res.headers.append(kSecurityHeaders);
+  res.headers.append("Cache-Control: no-store\r\n");
+  if (status == 405) res.add_header("Allow", "GET, HEAD");
+  res.body = std::string("{\"error\":\"") + message + "\"}";
 }
 
 // ---------------------------------------------------------------- pages

@@ -13,6 +13,7 @@
 #include "http/response.hpp"
 #include "http/router.hpp"
 #include "render/renderer.hpp"
+#include "search/service.hpp"
 #include "site/page_cache.hpp"
 #include "site/signed_token.hpp"
 #include "site/static_files.hpp"
@@ -31,6 +32,7 @@ struct SiteOptions {
   std::vector<std::string> trusted_proxies;  // see client_address.hpp
   std::function<void()> on_mail_queued;      // wakes the outbox worker
   SiteKey key{};                             // signs form tokens and cookies (DATA_DIR/secret.key)
+  search::VariantTable search_variants = search::VariantTable::defaults();
 };
 
 // "/{yyyy}/{mm}/{slug}/" as the reader asked for it (decoded), to compare
@@ -44,6 +46,7 @@ class Site {
 
   void handle(const http::Request& req, http::Response& res);
   void error(int status, const http::Request* req, http::Response& res);
+  void api_error(int status, http::Response& res);
 
   // Once a second: flush visits to the store, drop cached pages if another
   // process changed the database. Also called at shutdown (flush only).
@@ -65,6 +68,8 @@ class Site {
   void post_comment(const http::Request& req, const http::Params& params, http::Response& res);
   void post_send_to_friend(const http::Request& req, const http::Params& params,
                            http::Response& res);
+  void search_page(const http::Request& req, const http::Params& params, http::Response& res);
+  void search_api(const http::Request& req, const http::Params& params, http::Response& res);
   void text_slot_value(const std::string& name, const CachedPage& page, const http::Request& req,
                        std::string& out);
   const std::string& form_token(std::string_view purpose, core::Id article);
@@ -101,6 +106,7 @@ class Site {
   stats::RepeatFilter repeats_;
   PageCache cache_;
   FragmentCache fragments_;
+  search::SearchService search_;
   StaticFiles static_files_;
   std::vector<Route> routes_;
   std::mutex change_mu_;

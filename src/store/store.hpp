@@ -147,6 +147,66 @@ struct MailLimits {
 
 enum class MailQueueOutcome { queued, ip_limit, recipient_limit, site_limit };
 
+// ---- Search (issue 5). search/ turns what a reader typed into clauses;
+// the backend matches and ranks them over its full-text index of published
+// articles (title, kicker, excerpt, tags, category, body text).
+
+// Words that must occur one after the other. Words are given as typed (any
+// text): the index's own pipeline (text/normalize + text/stem) folds and
+// stems them exactly as it did the articles.
+struct SearchPhrase {
+  std::vector<std::string> words;
+};
+
+// One thing the reader asked for: a word, or a quoted phrase, with its
+// variants (broken plural, other spellings); any of them will do.
+struct SearchClause {
+  std::vector<SearchPhrase> any_of;
+};
+
+// How much a match counts in each field, relative to the body.
+struct SearchWeights {
+  double title = 8;
+  double kicker = 3;
+  double excerpt = 2;
+  double tags = 5;
+  double category = 2;
+  double body = 1;
+};
+
+struct SearchSpec {
+  std::vector<SearchClause> clauses;
+  // A result matches at least min_clauses and at most max_clauses of the
+  // clauses (both = clauses.size() for "all of them"), and always the
+  // required one when given.
+  std::size_t min_clauses = 0;
+  std::size_t max_clauses = 0;
+  std::optional<std::size_t> required_clause;
+  core::TimePoint now{};  // articles published later (scheduled) are not found
+  std::int64_t offset = 0;
+  std::int64_t limit = 10;
+  SearchWeights weights;
+};
+
+struct SearchHit {
+  core::ArticleSummary article;
+  std::string body_text;  // the indexed plain text of the body, for snippets
+  double score = 0;       // higher is better; BM25 with weights, times recency
+};
+
+struct SearchPage {
+  // Results of this spec, all pages. Backends may score only the newest
+  // few thousand matches; the total of an all-clauses spec still counts
+  // every match, a partial one counts what was scored.
+  std::int64_t total = 0;
+  std::vector<SearchHit> hits;
+};
+
+struct IndexedTerm {
+  std::string term;  // as indexed: normalized and stemmed
+  std::int64_t articles = 0;
+};
+
 // A group of writes applied atomically by commit(); destroying an
 // uncommitted batch rolls it back. Used by `jarida demo`, and later by the
 // importer and the newsroom. Only one batch may be open at a time per store
@@ -162,6 +222,13 @@ class WriteBatch {
   virtual core::Id upsert_user(const NewUser& u) = 0;
   // Fails with store::Error if the slug is taken.
   virtual core::Id add_article(const NewArticle& a) = 0;
+  // Replaces an article's text, status, time, author, category and tags
+  // (its visits and comments stay). False when there is no such article.
+  virtual bool update_article(core::Id id, const NewArticle& a) = 0;
+  // Publish, unpublish (draft), schedule or trash; false when no such article.
+  virtual bool set_article_status(core::Id id, core::ArticleStatus status) = 0;
+  // Deletes the article with its comments and visit counts.
+  virtual bool delete_article(core::Id id) = 0;
   virtual core::Id add_comment(const NewComment& c) = 0;
   // Pages are keyed by slug: an existing slug is updated.
   virtual core::Id upsert_page(const NewPage& p) = 0;
@@ -235,6 +302,19 @@ class Store {
   virtual void mail_sent(core::Id id, core::TimePoint now) = 0;
   virtual void mail_failed(core::Id id, const std::string& error, core::TimePoint next_attempt) = 0;
   virtual std::int64_t count_unsent_mail() = 0;
+
+  // Full-text search (see SearchSpec). Best first: score, then newest.
+  virtual SearchPage search(const SearchSpec& spec) = 0;
+  // How many published articles match the clause, counting at most `cap`
+  // (enough to tell "none", "rare" and "common" apart cheaply).
+  virtual std::int64_t search_match_count(const SearchClause& clause, std::int64_t cap) = 0;
+  // Every indexed term with the number of articles it occurs in (typo
+  // suggestions pick the closest well-used one).
+  virtual std::vector<IndexedTerm> search_vocabulary() = 0;
+  // Rebuilds the index from the articles in one transaction (`jarida
+  // reindex`), reporting (done, total) articles as it goes.
+  virtual void rebuild_search_index(
+      const std::function<void(std::int64_t, std::int64_t)>& progress) = 0;
 
   // A number that changes with every commit that changes what readers see
   // (articles, comments, pages, categories, tags, authors, settings,

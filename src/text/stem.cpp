@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <span>
 
@@ -152,6 +153,31 @@ std::string snowball_stem(std::string_view normalized_word) {
   }
   return std::string(reinterpret_cast<const char*>(stemmed),
                      static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+}
+
+namespace {
+std::atomic<StemMode> g_search_stem_mode{StemMode::light};
+}  // namespace
+
+void set_search_stem_mode(StemMode mode) {
+  g_search_stem_mode.store(mode);
+}
+
+StemMode search_stem_mode() {
+  return g_search_stem_mode.load(std::memory_order_relaxed);
+}
+
+std::string search_stem(std::string_view normalized_word) {
+  switch (search_stem_mode()) {
+    case StemMode::none:
+      return std::string(normalized_word);
+    case StemMode::snowball:
+      // Snowball keeps وال: strip the article the light way first.
+      return snowball_stem(light_stem(normalized_word));
+    case StemMode::light:
+      break;
+  }
+  return light_stem(normalized_word);
 }
 
 }  // namespace jarida::text

@@ -25,4 +25,13 @@ std::string light_stem(std::string_view normalized_word);
 // stemmers are not thread-safe), so any thread may call this.
 std::string snowball_stem(std::string_view normalized_word);
 
+// The stemmer the search index and the search queries use: light_stem
+// unless the process chose otherwise. Only the relevance evaluation
+// (tests/search/) changes it, to report figures without stemming and with
+// Snowball; a server never does, since index and queries must agree.
+enum class StemMode { none, light, snowball };
+void set_search_stem_mode(StemMode mode);
+StemMode search_stem_mode();
+std::string search_stem(std::string_view normalized_word);
+
 }  // namespace jarida::text

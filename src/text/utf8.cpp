@@ -46,6 +46,26 @@ constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // U+2026 "…"
 
 }  // namespace
 
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), i, s.size(), c);
+    if (c >= 0) out.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
+std::string cut_utf8(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t end = max_bytes;
+  // Back up over continuation bytes (10xxxxxx) to a code point start.
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return std::string(s.substr(0, end));
+}
+
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     if (next_code_point(s, i) < 0) return false;

@@ -8,6 +8,13 @@ namespace jarida::text {
 
 bool is_valid_utf8(std::string_view s);
 
+// `s` with ill-formed bytes dropped (user input that must be text).
+std::string valid_utf8(std::string_view s);
+
+// The longest prefix of valid UTF-8 `s` of at most `max_bytes` bytes that
+// ends on a code point boundary.
+std::string cut_utf8(std::string_view s, std::size_t max_bytes);
+
 // Number of code points (s must be valid UTF-8).
 std::size_t count_code_points(std::string_view s);
 

@@ -66,6 +66,10 @@ class FakeStore : public store::Store {
   std::int64_t count_articles() override { return 0; }
   std::int64_t article_visits(core::Id article) override { return written(article); }
   std::uint64_t content_version() override { return 0; }
+  store::SearchPage search(const store::SearchSpec&) override { return {}; }
+  std::int64_t search_match_count(const store::SearchClause&, std::int64_t) override { return 0; }
+  std::vector<store::IndexedTerm> search_vocabulary() override { return {}; }
+  void rebuild_search_index(const std::function<void(std::int64_t, std::int64_t)>&) override {}
   store::CommentResult submit_comment(
       const store::CommentSubmission&,
       const std::function<std::optional<core::CommentStatus>(const store::CommentFacts&)>&)

@@ -3,6 +3,9 @@
 #include <chrono>
 #include <thread>
 
+#include "store/sqlite/search_functions.hpp"
+#include "store/sqlite/search_index.hpp"
+
 namespace jarida::store::sqlite {
 
 namespace {
@@ -66,6 +69,7 @@ Connection::Connection(const std::filesystem::path& file, Role role) {
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     if (role == Role::writer) switch_to_wal(file);
     exec(role == Role::writer ? kWriterPragmas : kReaderPragmas, "open: pragmas");
+    if (role != Role::watcher) register_search_functions(db_);
   } catch (...) {
     for (auto& [sql, c] : cache_) sqlite3_finalize(c.stmt);
     sqlite3_close_v2(db_);
@@ -106,7 +110,8 @@ Query Connection::query(std::string_view sql, std::string_view op) {
   return Query(it->second.stmt, it->second.in_use, op);
 }
 
-Transaction::Transaction(Connection& c, Kind kind, std::string_view op) : c_(c), op_(op) {
+Transaction::Transaction(Connection& c, Kind kind, std::string_view op)
+    : c_(c), op_(op), kind_(kind) {
   c_.query(kind == Kind::write ? "BEGIN IMMEDIATE" : "BEGIN", op_).run();
 }
 
@@ -115,6 +120,9 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
+  // Articles changed in this transaction are re-indexed in it (one cheap
+  // lookup when none did).
+  if (kind_ == Kind::write) flush_search_index(c_);
   c_.query("COMMIT", op_).run();
   open_ = false;
 }

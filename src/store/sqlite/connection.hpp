@@ -23,7 +23,8 @@ class Connection {
     watcher,  // only reads the content version
   };
 
-  // Opens (creating if needed, for the writer) the database file.
+  // Opens (creating if needed, for the writer) the database file, with the
+  // search functions registered (writer and readers).
   Connection(const std::filesystem::path& file, Role role);
   ~Connection();
   Connection(const Connection&) = delete;
@@ -43,6 +44,11 @@ class Connection {
   int changes() const { return sqlite3_changes(db_); }
   sqlite3* handle() const { return db_; }
 
+  // Set once migration 0004 is seen (search_index.cpp), so the check costs
+  // nothing afterwards.
+  bool search_tables_known() const { return search_tables_known_; }
+  void set_search_tables_known() { search_tables_known_ = true; }
+
  private:
   void switch_to_wal(const std::filesystem::path& file);
 
@@ -56,6 +62,7 @@ class Connection {
   };
 
   sqlite3* db_ = nullptr;
+  bool search_tables_known_ = false;
   std::unordered_map<std::string, Cached, Hash, std::equal_to<>> cache_;
 };
 
@@ -77,6 +84,7 @@ class Transaction {
  private:
   Connection& c_;
   std::string_view op_;
+  Kind kind_;
   bool open_ = true;
 };
 

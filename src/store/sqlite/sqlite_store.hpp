@@ -63,6 +63,13 @@ class SqliteStore final : public Store {
       std::optional<core::CommentStatus> status, std::int64_t offset, std::int64_t limit) override;
   std::optional<core::Id> set_comment_status(core::Id id, core::CommentStatus status) override;
 
+  // search_queries.cpp
+  SearchPage search(const SearchSpec& spec) override;
+  std::int64_t search_match_count(const SearchClause& clause, std::int64_t cap) override;
+  std::vector<IndexedTerm> search_vocabulary() override;
+  void rebuild_search_index(
+      const std::function<void(std::int64_t, std::int64_t)>& progress) override;
+
   // mail_queries.cpp
   MailQueueOutcome queue_mail(const NewMail& mail, std::string_view ip_hash,
                               std::string_view recipient_hash, const MailLimits& limits,

@@ -30,6 +30,11 @@ Query& Query::bind(int i, std::int64_t v) {
   return *this;
 }
 
+Query& Query::bind(int i, double v) {
+  if (sqlite3_bind_double(stmt_, i, v) != SQLITE_OK) throw_error(sqlite3_db_handle(stmt_), op_);
+  return *this;
+}
+
 Query& Query::bind(int i, std::string_view v) {
   // A null data pointer would bind SQL NULL; an empty string must stay ''.
   const char* data = v.data() ? v.data() : "";

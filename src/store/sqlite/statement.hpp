@@ -35,6 +35,7 @@ class Query {
   // Parameters are 1-based (?1, ?2 ...). Text is copied by SQLite, so
   // temporaries are safe to bind.
   Query& bind(int i, std::int64_t v);
+  Query& bind(int i, double v);
   Query& bind(int i, std::string_view v);
   Query& bind(int i, std::optional<std::int64_t> v);  // nullopt binds NULL
   Query& bind(int i, core::TimePoint t);              // unix seconds
@@ -46,6 +47,7 @@ class Query {
   void run();
 
   std::int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double real(int col) const { return sqlite3_column_double(stmt_, col); }
   std::optional<std::int64_t> optional_int64(int col) const;
   std::string text(int col) const;
   core::TimePoint time(int col) const { return core::TimePoint{std::chrono::seconds{int64(col)}}; }

@@ -102,6 +102,62 @@ core::Id SqliteWriteBatch::add_article(const NewArticle& a) {
   return id;
 }
 
+bool SqliteWriteBatch::update_article(core::Id id, const NewArticle& a) {
+  Connection& c = writer("update_article");
+  Savepoint sp(c, "update_article");  // the article and its tags, or neither
+  {
+    auto q = c.query(
+        "UPDATE articles SET slug = ?2, title = ?3, kicker = ?4, excerpt = ?5, status = ?6, "
+        "published_at = ?7, author_id = ?8, category_id = ?9, body_html = ?10, "
+        "updated_at = unixepoch() WHERE id = ?1",
+        "update_article");
+    q.bind(1, id)
+        .bind(2, a.slug)
+        .bind(3, a.title)
+        .bind(4, a.kicker)
+        .bind(5, a.excerpt)
+        .bind(6, core::to_string(a.status))
+        .bind(7, a.published_at)
+        .bind(8, a.author_id)
+        .bind(9, a.category_id)
+        .bind(10, a.body_html);
+    q.run();
+  }
+  if (c.changes() == 0) return false;  // the savepoint has nothing to undo
+  {
+    auto q = c.query("DELETE FROM article_tags WHERE article_id = ?1", "update_article: tags");
+    q.bind(1, id);
+    q.run();
+  }
+  for (core::Id tag : a.tag_ids) {
+    auto q = c.query(
+        "INSERT INTO article_tags (article_id, tag_id, status, published_at) "
+        "SELECT id, ?2, status, published_at FROM articles WHERE id = ?1 "
+        "ON CONFLICT DO NOTHING",
+        "update_article: tags");
+    q.bind(1, id).bind(2, tag);
+    q.run();
+  }
+  sp.release();
+  return true;
+}
+
+bool SqliteWriteBatch::set_article_status(core::Id id, core::ArticleStatus status) {
+  auto q = writer("set_article_status")
+               .query("UPDATE articles SET status = ?2, updated_at = unixepoch() WHERE id = ?1",
+                      "set_article_status");
+  q.bind(1, id).bind(2, core::to_string(status));
+  q.run();
+  return c_.changes() > 0;
+}
+
+bool SqliteWriteBatch::delete_article(core::Id id) {
+  auto q = writer("delete_article").query("DELETE FROM articles WHERE id = ?1", "delete_article");
+  q.bind(1, id);
+  q.run();
+  return c_.changes() > 0;
+}
+
 core::Id SqliteWriteBatch::add_comment(const NewComment& cm) {
   // One statement (its comment_count trigger included) is atomic by itself.
   Connection& c = writer("add_comment");

@@ -34,6 +34,9 @@ class SqliteWriteBatch final : public WriteBatch {
   core::Id upsert_tag(const NewTag& t) override;
   core::Id upsert_user(const NewUser& u) override;
   core::Id add_article(const NewArticle& a) override;
+  bool update_article(core::Id id, const NewArticle& a) override;
+  bool set_article_status(core::Id id, core::ArticleStatus status) override;
+  bool delete_article(core::Id id) override;
   core::Id add_comment(const NewComment& c) override;
   core::Id upsert_page(const NewPage& p) override;
   void add_daily_visits(core::Id article_id, std::chrono::sys_days day,

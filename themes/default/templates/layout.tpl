@@ -3,7 +3,8 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{TITLE}}</title>
+{{#NOINDEX}}<meta name="robots" content="noindex">
+{{/NOINDEX}}<title>{{TITLE}}</title>
 {{#DESCRIPTION}}<meta name="description" content="{{TEXT}}">
 {{/DESCRIPTION}}<link rel="canonical" href="{{CANONICAL}}">
 <link rel="preload" href="/static/fonts/NotoNaskhArabic-Regular.ttf" as="font" type="font/ttf" crossorigin="anonymous">

@@ -1,0 +1,261 @@
+#include "search/service.hpp"
+
+#include <algorithm>
+
+#include "search/highlight.hpp"
+#include "search/query.hpp"
+#include "search/typo.hpp"
+#include "text/normalize.hpp"
+#include "text/stem.hpp"
+#include "text/utf8.hpp"
+
+namespace jarida::search {
+
+namespace {
+
+// A clause's match count is read up to this: enough to find the rarest
+// clause without counting every article that has a common word.
+constexpr std::int64_t kCountCap = 5000;
+// The vocabulary (typo suggestions) is reloaded at most this often, and
+// only when content changed; the refresher looks every kVocabularyCheck.
+constexpr auto kVocabularyMaxAge = std::chrono::minutes(10);
+constexpr auto kVocabularyCheck = std::chrono::seconds(30);
+
+struct PlannedClause {
+  store::SearchClause clause;
+  std::vector<std::size_t> terms;  // indexes into ParsedQuery::terms
+  std::int64_t matches = 0;
+  std::optional<std::string> corrected;  // the indexed term searched instead
+};
+
+store::SearchPhrase phrase_of(const std::vector<std::string>& words) {
+  return {words};
+}
+
+void add_variants(const VariantTable& variants, const std::string& key, PlannedClause& c) {
+  for (const VariantEntry* e : variants.variants_of(key))
+    c.clause.any_of.push_back(phrase_of(e->words));
+}
+
+std::vector<PlannedClause> plan(const ParsedQuery& q, const VariantTable& variants) {
+  std::vector<PlannedClause> clauses;
+  for (std::size_t i = 0; i < q.terms.size();) {
+    const QueryTerm& t = q.terms[i];
+    PlannedClause c;
+    if (t.quoted) {  // exact phrase: no variants
+      std::vector<std::string> words;
+      for (const QueryWord& w : t.words) words.push_back(w.original);
+      c.clause.any_of.push_back(phrase_of(words));
+      c.terms.push_back(i++);
+      clauses.push_back(std::move(c));
+      continue;
+    }
+    // A multi-word variant entry (فيس بوك) joins the words it spans.
+    std::size_t joined = 1;
+    for (std::size_t n = std::min(variants.longest_entry(), q.terms.size() - i); n >= 2; --n) {
+      std::string key;
+      bool plain = true;
+      for (std::size_t k = i; k < i + n; ++k) {
+        plain = plain && !q.terms[k].quoted;
+        if (!key.empty()) key += ' ';
+        key += q.terms[k].words.front().stem;
+      }
+      if (plain && !variants.variants_of(key).empty()) {
+        add_variants(variants, key, c);
+        joined = n;
+        break;
+      }
+    }
+    if (joined == 1) {
+      c.clause.any_of.push_back(phrase_of({t.words.front().original}));
+      for (const VariantEntry* e : variants.variants_of(t.words.front().stem))
+        if (e->stem_key != t.words.front().stem) c.clause.any_of.push_back(phrase_of(e->words));
+    }
+    for (std::size_t k = i; k < i + joined; ++k) c.terms.push_back(k);
+    i += joined;
+    clauses.push_back(std::move(c));
+  }
+  return clauses;
+}
+
+void add_stems(const store::SearchClause& clause, StemSet& stems) {
+  for (const store::SearchPhrase& p : clause.any_of)
+    for (const std::string& w : p.words)
+      for (const text::Token& t : text::tokenize(w)) stems.insert(text::search_stem(t.normalized));
+}
+
+// How the corrected word appears in the best result (المدرسة, not the
+// stem مدرس): of the words there with that stem, the one closest to what
+// the reader typed.
+std::string surface_form(const std::string& corrected, std::string_view typed_normalized,
+                         const std::vector<std::string>& texts) {
+  std::string best = corrected;
+  std::size_t best_distance = SIZE_MAX;
+  const std::u32string typed = code_points(typed_normalized);
+  for (const std::string& text : texts) {
+    for (const text::Token& t : text::tokenize(text)) {
+      if (text::search_stem(t.normalized) != corrected) continue;
+      const std::size_t d = edit_distance(typed, code_points(t.normalized), 64);
+      if (d < best_distance) {
+        best_distance = d;
+        best = std::string(std::string_view(text).substr(t.begin, t.end - t.begin));
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+SearchService::SearchService(store::Store& store, VariantTable variants)
+    : store_(store),
+      variants_(std::move(variants)),
+      refresher_([this](std::stop_token stop) { refresh_vocabulary(stop); }) {}
+
+SearchService::~SearchService() {
+  refresher_.request_stop();
+  wake_.notify_all();
+}
+
+void SearchService::load_vocabulary() {
+  std::lock_guard load(load_mutex_);
+  const std::uint64_t version = store_.content_version();
+  {
+    std::lock_guard lock(vocabulary_mutex_);
+    if (vocabulary_ && version == vocabulary_version_) {
+      vocabulary_loaded_ = std::chrono::steady_clock::now();
+      return;
+    }
+  }
+  auto fresh = std::make_shared<const std::vector<store::IndexedTerm>>(store_.search_vocabulary());
+  std::lock_guard lock(vocabulary_mutex_);
+  vocabulary_ = std::move(fresh);
+  vocabulary_version_ = version;
+  vocabulary_loaded_ = std::chrono::steady_clock::now();
+}
+
+void SearchService::refresh_vocabulary(std::stop_token stop) {
+  std::mutex sleep_mutex;
+  while (!stop.stop_requested()) {
+    bool stale = false;
+    {
+      std::lock_guard lock(vocabulary_mutex_);
+      stale =
+          !vocabulary_ || std::chrono::steady_clock::now() - vocabulary_loaded_ > kVocabularyMaxAge;
+    }
+    try {
+      if (stale) load_vocabulary();
+    } catch (const std::exception&) {
+      // The store is unavailable for now: suggestions use the old copy.
+    }
+    std::unique_lock lock(sleep_mutex);
+    wake_.wait_for(lock, stop, kVocabularyCheck, [] { return false; });
+  }
+}
+
+std::shared_ptr<const std::vector<store::IndexedTerm>> SearchService::vocabulary() {
+  {
+    std::lock_guard lock(vocabulary_mutex_);
+    if (vocabulary_) return vocabulary_;
+  }
+  load_vocabulary();  // only before the refresher's first load finished
+  std::lock_guard lock(vocabulary_mutex_);
+  return vocabulary_;
+}
+
+SearchResults SearchService::search(const SearchRequest& request) {
+  SearchResults out;
+  out.per_page = std::clamp<std::int64_t>(request.per_page, 1, kMaxPerPage);
+  out.page = std::clamp<std::int64_t>(request.page, 1, kMaxPage);
+  const ParsedQuery parsed = parse_query(request.query);
+  out.cut = parsed.cut;
+  if (parsed.terms.empty()) {
+    out.nothing_to_search = true;
+    return out;
+  }
+  std::vector<PlannedClause> clauses = plan(parsed, variants_);
+
+  // Clauses that match nothing: typos, or the query has no answer.
+  for (PlannedClause& c : clauses) {
+    c.matches = store_.search_match_count(c.clause, kCountCap);
+    if (c.matches > 0) continue;
+    const QueryTerm& term = parsed.terms[c.terms.front()];
+    if (term.quoted || c.terms.size() > 1) return out;
+    const auto vocabulary_now = vocabulary();
+    auto near = closest_term(term.words.front().stem, *vocabulary_now);
+    // The term goes back through the tokenizer: it must stem to itself.
+    if (!near || text::search_stem(*near) != *near) return out;
+    PlannedClause fixed;
+    fixed.terms = c.terms;
+    fixed.clause.any_of.push_back(phrase_of({*near}));
+    for (const VariantEntry* e : variants_.variants_of(*near))
+      if (e->stem_key != *near) fixed.clause.any_of.push_back(phrase_of(e->words));
+    fixed.matches = store_.search_match_count(fixed.clause, kCountCap);
+    if (fixed.matches == 0) return out;
+    fixed.corrected = *near;
+    c = std::move(fixed);
+  }
+
+  std::vector<store::SearchClause> spec_clauses;
+  for (const PlannedClause& c : clauses) spec_clauses.push_back(c.clause);
+  const std::int64_t offset = (out.page - 1) * out.per_page;
+
+  store::SearchSpec full;
+  full.clauses = spec_clauses;
+  full.min_clauses = full.max_clauses = spec_clauses.size();
+  full.now = request.now;
+  full.offset = offset;
+  full.limit = out.per_page;
+  store::SearchPage full_page = store_.search(full);
+
+  store::SearchPage partial_page;
+  if (spec_clauses.size() >= 3) {
+    store::SearchSpec partial = full;
+    partial.min_clauses = partial.max_clauses = spec_clauses.size() - 1;
+    const auto rarest = std::min_element(
+        clauses.begin(), clauses.end(),
+        [](const PlannedClause& a, const PlannedClause& b) { return a.matches < b.matches; });
+    partial.required_clause = static_cast<std::size_t>(rarest - clauses.begin());
+    partial.offset = std::max<std::int64_t>(0, offset - full_page.total);
+    partial.limit = out.per_page - static_cast<std::int64_t>(full_page.hits.size());
+    const bool page_has_room = partial.limit > 0;
+    if (!page_has_room) partial.limit = 1;  // still want its total
+    partial_page = store_.search(partial);
+    if (!page_has_room) partial_page.hits.clear();
+  }
+  out.total = full_page.total + partial_page.total;
+
+  StemSet stems;
+  for (const PlannedClause& c : clauses) add_stems(c.clause, stems);
+  std::vector<std::string> texts;
+  auto add = [&](store::SearchHit& hit, bool partial) {
+    SearchResult r;
+    r.title_html = highlight_html(hit.article.title, stems);
+    r.snippet_html = snippet_html(hit.body_text, stems);
+    r.partial = partial;
+    texts.push_back(hit.article.title + "\n" + hit.body_text);
+    r.article = std::move(hit.article);
+    out.results.push_back(std::move(r));
+  };
+  for (store::SearchHit& h : full_page.hits) add(h, false);
+  for (store::SearchHit& h : partial_page.hits) add(h, true);
+
+  // "هل تقصد": the query as typed, with each corrected word replaced by
+  // how the results write it.
+  std::string suggestion = text::valid_utf8(request.query);
+  bool corrected = false;
+  for (const PlannedClause& c : clauses) {
+    if (!c.corrected) continue;
+    const QueryWord& typed = parsed.terms[c.terms.front()].words.front();
+    const std::string fix = surface_form(*c.corrected, typed.normalized, texts);
+    const std::size_t at = suggestion.find(typed.original);
+    if (at != std::string::npos) {
+      suggestion.replace(at, typed.original.size(), fix);
+      corrected = true;
+    }
+  }
+  if (corrected) out.suggestion = suggestion;
+  return out;
+}
+
+}  // namespace jarida::search
