@@ -13,7 +13,7 @@ std::string_view default_variants_text() {
 # purpose: pairs whose plural is also a common other word (فرق "teams" and
 # "differences", طرق "roads" and "ways", أعوام next to عام "public").
 شارع | شوارع
-طالب | طلاب | طلبة
+طالب | طلاب | طلبة | تلميذ | تلاميذ
 مسجد | مساجد
 طبيب | أطباء
 مستشفى | مستشفيات

@@ -19,7 +19,10 @@ struct Word {
 std::vector<Word> words_of(std::string_view text, const StemSet& stems) {
   std::vector<Word> words;
   for (const text::Token& t : text::tokenize(text)) {
-    const auto it = stems.find(text::search_stem(t.normalized));
+    // Any stem the index holds for the word (with or without a particle).
+    auto it = stems.end();
+    for (const std::string& s : text::index_stems(t.normalized))
+      if (it == stems.end()) it = stems.find(s);
     // NFKC can split one code point into several tokens with equal offsets.
     if (!words.empty() && words.back().begin == t.begin) {
       if (it != stems.end()) words.back().stem = &*it;

@@ -11,22 +11,24 @@
 
 namespace jarida::search {
 
-namespace {
-
-// A clause's match count is read up to this: enough to find the rarest
-// clause without counting every article that has a common word.
-constexpr std::int64_t kCountCap = 5000;
-// The vocabulary (typo suggestions) is reloaded at most this often, and
-// only when content changed; the refresher looks every kVocabularyCheck.
-constexpr auto kVocabularyMaxAge = std::chrono::minutes(10);
-constexpr auto kVocabularyCheck = std::chrono::seconds(30);
-
+// One thing the reader asked for, as the store will search it.
 struct PlannedClause {
   store::SearchClause clause;
   std::vector<std::size_t> terms;  // indexes into ParsedQuery::terms
   std::int64_t matches = 0;
   std::optional<std::string> corrected;  // the indexed term searched instead
+  std::string surface;                   // ...as the articles write it
 };
+
+namespace {
+
+// A clause's match count is read up to this: enough to tell "none" from
+// "some" without counting every article that has a common word.
+constexpr std::int64_t kCountCap = 5000;
+// The vocabulary (typo suggestions) is reloaded at most this often, and
+// only when content changed; the refresher looks every kVocabularyCheck.
+constexpr auto kVocabularyMaxAge = std::chrono::minutes(10);
+constexpr auto kVocabularyCheck = std::chrono::seconds(30);
 
 store::SearchPhrase phrase_of(const std::vector<std::string>& words) {
   return {words};
@@ -84,22 +86,21 @@ void add_stems(const store::SearchClause& clause, StemSet& stems) {
       for (const text::Token& t : text::tokenize(w)) stems.insert(text::search_stem(t.normalized));
 }
 
-// How the corrected word appears in the best result (المدرسة, not the
-// stem مدرس): of the words there with that stem, the one closest to what
-// the reader typed.
-std::string surface_form(const std::string& corrected, std::string_view typed_normalized,
-                         const std::vector<std::string>& texts) {
-  std::string best = corrected;
-  std::size_t best_distance = SIZE_MAX;
+// How the corrected word appears in the articles (المدرسة, not the stem
+// مدرس): of the words there with that stem, the one closest to what the
+// reader typed, and how many edits away it is.
+std::pair<std::string, std::size_t> surface_form(const std::string& corrected,
+                                                 std::string_view typed_normalized,
+                                                 const std::vector<std::string>& texts) {
+  std::pair<std::string, std::size_t> best{corrected, SIZE_MAX};
   const std::u32string typed = code_points(typed_normalized);
   for (const std::string& text : texts) {
     for (const text::Token& t : text::tokenize(text)) {
-      if (text::search_stem(t.normalized) != corrected) continue;
+      const auto stems = text::index_stems(t.normalized);
+      if (std::find(stems.begin(), stems.end(), corrected) == stems.end()) continue;
       const std::size_t d = edit_distance(typed, code_points(t.normalized), 64);
-      if (d < best_distance) {
-        best_distance = d;
-        best = std::string(std::string_view(text).substr(t.begin, t.end - t.begin));
-      }
+      if (d < best.second)
+        best = {std::string(std::string_view(text).substr(t.begin, t.end - t.begin)), d};
     }
   }
   return best;
@@ -163,6 +164,42 @@ std::shared_ptr<const std::vector<store::IndexedTerm>> SearchService::vocabulary
   return vocabulary_;
 }
 
+std::optional<PlannedClause> SearchService::correct_typo(const ParsedQuery& parsed,
+                                                         const PlannedClause& c,
+                                                         core::TimePoint now) {
+  const QueryTerm& term = parsed.terms[c.terms.front()];
+  if (term.quoted || c.terms.size() > 1) return std::nullopt;
+  const QueryWord& typed = term.words.front();
+  const auto words = vocabulary();
+  for (const std::string& near : closest_terms(typed.stem, *words)) {
+    // The term goes back through the tokenizer: it must stem to itself.
+    if (text::search_stem(near) != near) continue;
+    PlannedClause fixed;
+    fixed.terms = c.terms;
+    fixed.clause.any_of.push_back(phrase_of({near}));
+    for (const VariantEntry* e : variants_.variants_of(near))
+      if (e->stem_key != near) fixed.clause.any_of.push_back(phrase_of(e->words));
+    store::SearchSpec spec;
+    spec.clauses = {fixed.clause};
+    spec.min_clauses = spec.max_clauses = 1;
+    spec.now = now;
+    spec.limit = 3;
+    const store::SearchPage found = store_.search(spec);
+    std::vector<std::string> texts;
+    for (const store::SearchHit& h : found.hits)
+      texts.push_back(h.article.title + "\n" + h.body_text);
+    // Stems can be near while words are not (بركان -> برك, برد -> برد):
+    // the word as written must be as near to what was typed.
+    auto [surface, edits] = surface_form(near, typed.normalized, texts);
+    if (found.total == 0 || edits > allowed_edits(code_points(typed.normalized).size())) continue;
+    fixed.matches = found.total;
+    fixed.corrected = near;
+    fixed.surface = std::move(surface);
+    return fixed;
+  }
+  return std::nullopt;
+}
+
 SearchResults SearchService::search(const SearchRequest& request) {
   SearchResults out;
   out.per_page = std::clamp<std::int64_t>(request.per_page, 1, kMaxPerPage);
@@ -175,26 +212,27 @@ SearchResults SearchService::search(const SearchRequest& request) {
   }
   std::vector<PlannedClause> clauses = plan(parsed, variants_);
 
-  // Clauses that match nothing: typos, or the query has no answer.
+  // Clauses that match nothing: typos, or words no article has. One such
+  // word among three or more is left out (the others still say what the
+  // story is; results are then marked partial); otherwise the query has no
+  // answer, and gets none rather than loosely related articles.
+  std::vector<PlannedClause> kept;
+  std::size_t unknown = 0;
   for (PlannedClause& c : clauses) {
     c.matches = store_.search_match_count(c.clause, kCountCap);
-    if (c.matches > 0) continue;
-    const QueryTerm& term = parsed.terms[c.terms.front()];
-    if (term.quoted || c.terms.size() > 1) return out;
-    const auto vocabulary_now = vocabulary();
-    auto near = closest_term(term.words.front().stem, *vocabulary_now);
-    // The term goes back through the tokenizer: it must stem to itself.
-    if (!near || text::search_stem(*near) != *near) return out;
-    PlannedClause fixed;
-    fixed.terms = c.terms;
-    fixed.clause.any_of.push_back(phrase_of({*near}));
-    for (const VariantEntry* e : variants_.variants_of(*near))
-      if (e->stem_key != *near) fixed.clause.any_of.push_back(phrase_of(e->words));
-    fixed.matches = store_.search_match_count(fixed.clause, kCountCap);
-    if (fixed.matches == 0) return out;
-    fixed.corrected = *near;
-    c = std::move(fixed);
+    if (c.matches > 0) {
+      kept.push_back(std::move(c));
+    } else if (auto fixed = correct_typo(parsed, c, request.now)) {
+      kept.push_back(std::move(*fixed));
+    } else if (parsed.terms[c.terms.front()].quoted) {
+      return out;  // an exact phrase nobody wrote
+    } else {
+      ++unknown;
+    }
   }
+  if (unknown > 1 || (unknown == 1 && clauses.size() < 3) || kept.empty()) return out;
+  clauses = std::move(kept);
+  const bool all_partial = unknown > 0;
 
   std::vector<store::SearchClause> spec_clauses;
   for (const PlannedClause& c : clauses) spec_clauses.push_back(c.clause);
@@ -212,10 +250,6 @@ SearchResults SearchService::search(const SearchRequest& request) {
   if (spec_clauses.size() >= 3) {
     store::SearchSpec partial = full;
     partial.min_clauses = partial.max_clauses = spec_clauses.size() - 1;
-    const auto rarest = std::min_element(
-        clauses.begin(), clauses.end(),
-        [](const PlannedClause& a, const PlannedClause& b) { return a.matches < b.matches; });
-    partial.required_clause = static_cast<std::size_t>(rarest - clauses.begin());
     partial.offset = std::max<std::int64_t>(0, offset - full_page.total);
     partial.limit = out.per_page - static_cast<std::int64_t>(full_page.hits.size());
     const bool page_has_room = partial.limit > 0;
@@ -227,30 +261,27 @@ SearchResults SearchService::search(const SearchRequest& request) {
 
   StemSet stems;
   for (const PlannedClause& c : clauses) add_stems(c.clause, stems);
-  std::vector<std::string> texts;
   auto add = [&](store::SearchHit& hit, bool partial) {
     SearchResult r;
     r.title_html = highlight_html(hit.article.title, stems);
     r.snippet_html = snippet_html(hit.body_text, stems);
     r.partial = partial;
-    texts.push_back(hit.article.title + "\n" + hit.body_text);
     r.article = std::move(hit.article);
     out.results.push_back(std::move(r));
   };
-  for (store::SearchHit& h : full_page.hits) add(h, false);
+  for (store::SearchHit& h : full_page.hits) add(h, all_partial);
   for (store::SearchHit& h : partial_page.hits) add(h, true);
 
   // "هل تقصد": the query as typed, with each corrected word replaced by
-  // how the results write it.
+  // how the articles write it.
   std::string suggestion = text::valid_utf8(request.query);
   bool corrected = false;
   for (const PlannedClause& c : clauses) {
     if (!c.corrected) continue;
     const QueryWord& typed = parsed.terms[c.terms.front()].words.front();
-    const std::string fix = surface_form(*c.corrected, typed.normalized, texts);
     const std::size_t at = suggestion.find(typed.original);
     if (at != std::string::npos) {
-      suggestion.replace(at, typed.original.size(), fix);
+      suggestion.replace(at, typed.original.size(), c.surface);
       corrected = true;
     }
   }

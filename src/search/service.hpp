@@ -6,8 +6,7 @@
 //      exists (that word is searched instead, and suggested), else the
 //      query has no answer and returns nothing;
 //   4. articles matching every clause first; then, for 3+ clauses, those
-//      missing one of them but not the rarest (still relevant); partial
-//      matches never come before full ones.
+//      missing just one of them (marked partial, never before a full match).
 #pragma once
 
 #include <chrono>
@@ -56,6 +55,9 @@ struct SearchResults {
   bool cut = false;                // the query was longer than we read
 };
 
+struct PlannedClause;
+struct ParsedQuery;
+
 class SearchService {
  public:
   // Starts a thread that keeps the typo vocabulary fresh (see vocabulary()).
@@ -72,6 +74,10 @@ class SearchService {
   std::shared_ptr<const std::vector<store::IndexedTerm>> vocabulary();
   void refresh_vocabulary(std::stop_token stop);
   void load_vocabulary();
+  // The clause for a word that matched nothing, spelled as the nearest
+  // indexed word that articles write within a typo of it; nullopt if none.
+  std::optional<PlannedClause> correct_typo(const ParsedQuery& parsed, const PlannedClause& c,
+                                            core::TimePoint now);
 
   store::Store& store_;
   const VariantTable variants_;

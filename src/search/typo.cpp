@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <tuple>
 
 namespace jarida::search {
 
@@ -40,32 +41,42 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::siz
   return std::min(one[m], max + 1);
 }
 
-std::optional<std::string> closest_term(std::string_view stem,
-                                        const std::vector<store::IndexedTerm>& vocabulary) {
+std::size_t allowed_edits(std::size_t letters) {
+  return letters <= 5 ? 1 : 2;
+}
+
+std::vector<std::string> closest_terms(std::string_view stem,
+                                       const std::vector<store::IndexedTerm>& vocabulary,
+                                       std::size_t count) {
   const std::u32string word = code_points(stem);
-  if (word.size() < 3) return std::nullopt;  // too short to guess from
-  const std::size_t max = word.size() <= 5 ? 1 : 2;
-  const store::IndexedTerm* best = nullptr;
-  std::size_t best_distance = max + 1;
+  if (word.size() < 3) return {};  // too short to guess from
+  // One edit more than a word may have: stems hide some of the word
+  // (زيتنو is two edits from زيت, the stem of الزيتون, one from the word);
+  // the caller checks the word as written.
+  const std::size_t max = allowed_edits(word.size()) + 1;
+  struct Candidate {
+    std::size_t distance;
+    bool other_first_letter;
+    std::int64_t articles;
+    const std::string* term;
+  };
+  std::vector<Candidate> found;
   for (const store::IndexedTerm& t : vocabulary) {
     // Cheap length filter on bytes first (Arabic letters are 2 bytes).
     const std::size_t bytes = t.term.size();
-    if (bytes + 2 * max * 2 < stem.size() || bytes > stem.size() + 2 * max * 2) continue;
-    const std::size_t d = edit_distance(word, code_points(t.term), max);
-    if (d == 0 || d > max) continue;
-    // Among equally close terms: one with the same first letter (typos
-    // rarely hit it: المينا -> ميناء, not لينا), then the most used.
-    const bool same_first = !t.term.empty() && code_points(t.term).front() == word.front();
-    const bool best_same_first = best && code_points(best->term).front() == word.front();
-    if (d < best_distance ||
-        (d == best_distance && (same_first > best_same_first ||
-                                (same_first == best_same_first && t.articles > best->articles)))) {
-      best = &t;
-      best_distance = d;
-    }
+    if (bytes + 4 * max < stem.size() || bytes > stem.size() + 4 * max) continue;
+    const std::u32string term = code_points(t.term);
+    const std::size_t d = edit_distance(word, term, max);
+    if (d == 0 || d > max || term.empty()) continue;
+    found.push_back({d, term.front() != word.front(), -t.articles, &t.term});
   }
-  if (best == nullptr) return std::nullopt;
-  return best->term;
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    return std::tie(a.distance, a.other_first_letter, a.articles, *a.term) <
+           std::tie(b.distance, b.other_first_letter, b.articles, *b.term);
+  });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < found.size() && i < count; ++i) out.push_back(*found[i].term);
+  return out;
 }
 
 }  // namespace jarida::search

@@ -17,11 +17,17 @@ std::u32string code_points(std::string_view s);
 // neighbours) between code point strings, or max + 1 once it exceeds `max`.
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t max);
 
-// The term of `vocabulary` nearest to `stem` (both as indexed: normalized
-// and stemmed): one edit away for words of up to 5 letters, two for longer
-// ones; among equals, the one in most articles. nullopt when none is that
-// close.
-std::optional<std::string> closest_term(std::string_view stem,
-                                        const std::vector<store::IndexedTerm>& vocabulary);
+// How many edits a typed word of `letters` letters may be from what was
+// meant: one up to 5 letters, two beyond.
+std::size_t allowed_edits(std::size_t letters);
+
+// The terms of `vocabulary` nearest to `stem` (both as indexed: normalized
+// and stemmed), best first, at most `count`: within allowed_edits + 1 (the
+// caller checks the words as written against allowed_edits); among
+// equally near ones, those with the same first letter (typos rarely hit it),
+// then those in more articles.
+std::vector<std::string> closest_terms(std::string_view stem,
+                                       const std::vector<store::IndexedTerm>& vocabulary,
+                                       std::size_t count = 5);
 
 }  // namespace jarida::search

@@ -8,6 +8,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <span>
 
 namespace jarida::text {
@@ -19,43 +20,56 @@ struct Affix {
   std::size_t min_rest;  // letters (code points) that must remain
 };
 
-// Light stemmer rules (all of them are here). Input is normalized, so ة is already ه (ية is يه)
-// and أ/إ/آ are already ا. Conservative on purpose: a wrong strip at index
-// time and at query time is consistent, but it can merge unrelated words.
+// Light stemmer rules (all of them are here). Input is normalized, so ة is
+// already ه (ية is يه) and أ/إ/آ are already ا. Conservative on purpose: a
+// wrong strip at index time and at query time is consistent, but it can
+// merge unrelated words.
 //
-// Order: article prefix, then suffix, then (only if no article was
-// stripped) a single-letter particle. At most one prefix and one suffix.
+// light_stem: an article prefix, then a suffix (rules 1 and 2, with 2a and
+// 2b). particle_stem (index only, rule 3): the same word without a leading
+// single-letter particle.
 //
 // 1. Article and article + particle (وال بال كال فال لل ال, longest first):
-//    only if at least 3 letters remain (الحج, لله stay whole).
+//    only if at least 2 letters remain (الخط -> خط, الحج -> حج; الم "pain"
+//    and لله stay whole), and never in الله (it would become له "for him").
 constexpr std::array<Affix, 6> kArticlePrefixes = {{
-    {U"وال", 3},
-    {U"بال", 3},
-    {U"كال", 3},
-    {U"فال", 3},
-    {U"لل", 3},
-    {U"ال", 3},
+    {U"وال", 2},
+    {U"بال", 2},
+    {U"كال", 2},
+    {U"فال", 2},
+    {U"لل", 2},
+    {U"ال", 2},
 }};
+constexpr std::u32string_view kAllah = U"الله";
 
-// 3. Single-letter particles (و ف ب ك ل): only if at least 4 letters remain
-//    AFTER the suffix is gone, because many words begin with these letters.
-//    Checking after the suffix keeps كتابها -> كتاب (not ك + تاب) and
-//    وزارة/الوزارة together (both وزار). Longer words that merely begin with
-//    one are still cut (بريطانيا -> ريطانيا), the same way at index and query
-//    time. Stacked prefixes (وبال, وللـ) are not handled.
+// 3. Single-letter particles (و ف ب ك ل) before a word without the article
+//    (وزير، بمدرسة، لمدينة). Many words simply begin with these letters
+//    (كهرباء، وزير، بريطانيا), and nothing in the letters tells which is
+//    which, so the particle is never stripped from a QUERY word (كهرباء
+//    stays كهرباء) and an indexed word gets both forms at the same
+//    position (كهرباء and هرباء; بمدرسة and مدرس): a query finds the word
+//    with or without the particle, and never gains a false match. Only if
+//    at least 3 letters remain after the suffix is gone.
 constexpr std::array<Affix, 5> kParticlePrefixes = {{
-    {U"و", 4},
-    {U"ف", 4},
-    {U"ب", 4},
-    {U"ك", 4},
-    {U"ل", 4},
+    {U"و", 3},
+    {U"ف", 3},
+    {U"ب", 3},
+    {U"ك", 3},
+    {U"ل", 3},
 }};
 
 // 2. Suffixes (at most one, longest first), only if at least 3 letters remain:
 // pronouns (ها هم هن كم كن نا ه ي), plurals and duals (ات ون ين ان), nisba
-// feminine (يه = ية), and ه (= ة, the feminine ending). Known cost: proper
-// nouns ending like a suffix are cut (لبنان -> لبن merges with "milk").
-constexpr std::array<Affix, 13> kSuffixes = {{
+// feminine (يه = ية), ه (= ة, the feminine ending) and the ا of the
+// accusative tanween (طبيباً -> طبيب; normalizing dropped the ً). Known
+// cost: proper nouns ending like a suffix are cut (لبنان -> لبن merges with
+// "milk", روسيا with روسي).
+//   2a. After a pronoun suffix, a plural ات goes too (معلماتها -> معلم),
+//       or else a final ت, which is ة written before a pronoun (مدرستها,
+//       حكومته -> مدرس, حكوم, like مدرسة), if 3 letters remain.
+//   2b. ان stripped from a singular (فيضان -> فيض) is stripped from its
+//       ات plural too (فيضانات -> فيضان -> فيض).
+constexpr std::array<Affix, 14> kSuffixes = {{
     {U"ها", 3},
     {U"هم", 3},
     {U"هن", 3},
@@ -69,7 +83,10 @@ constexpr std::array<Affix, 13> kSuffixes = {{
     {U"يه", 3},
     {U"ه", 3},
     {U"ي", 3},
+    {U"ا", 3},
 }};
+constexpr std::size_t kPronounSuffixes = 6;  // the first six, plus ه and ي
+constexpr std::u32string_view kPluralAt = U"ات";
 
 std::u32string decode(std::string_view s) {
   std::u32string out;
@@ -115,29 +132,59 @@ class ThreadStemmer {
 
 }  // namespace
 
+namespace {
+
+bool strip_prefix(std::u32string_view& word, std::span<const Affix> table) {
+  if (word == kAllah) return false;
+  for (const Affix& p : table) {
+    if (word.starts_with(p.text) && word.size() - p.text.size() >= p.min_rest) {
+      word.remove_prefix(p.text.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+// Rule 2 with 2a and 2b.
+void strip_suffix(std::u32string_view& word) {
+  if (word == kAllah) return;
+  for (std::size_t i = 0; i < kSuffixes.size(); ++i) {
+    const Affix& s = kSuffixes[i];
+    if (!word.ends_with(s.text) || word.size() - s.text.size() < s.min_rest) continue;
+    // The ا of ها and نا too short to strip (فيها, لنا) is not a tanween.
+    if (s.text == U"ا" && (word.ends_with(U"ها") || word.ends_with(U"نا"))) return;
+    word.remove_suffix(s.text.size());
+    const bool pronoun = i < kPronounSuffixes || s.text == U"ه" || s.text == U"ي";
+    if (pronoun && word.ends_with(kPluralAt) && word.size() - 2 >= 3)
+      word.remove_suffix(2);
+    else if (pronoun && word.ends_with(U'ت') && word.size() - 1 >= 3)
+      word.remove_suffix(1);
+    if (s.text == kPluralAt && word.ends_with(U"ان") && word.size() - 2 >= 3) word.remove_suffix(2);
+    return;
+  }
+}
+
+}  // namespace
+
 std::string light_stem(std::string_view normalized_word) {
   const std::u32string letters = decode(normalized_word);
   std::u32string_view word = letters;
-  auto strip_prefix = [&word](std::span<const Affix> table) {
-    for (const Affix& p : table) {
-      if (word.starts_with(p.text) && word.size() - p.text.size() >= p.min_rest) {
-        word.remove_prefix(p.text.size());
-        return true;
-      }
-    }
-    return false;
-  };
-  const bool had_article = strip_prefix(kArticlePrefixes);
-  for (const Affix& s : kSuffixes) {
-    if (word.ends_with(s.text) && word.size() - s.text.size() >= s.min_rest) {
-      word.remove_suffix(s.text.size());
-      break;
-    }
-  }
-  if (!had_article) {
-    strip_prefix(kParticlePrefixes);
-  }
+  strip_prefix(word, kArticlePrefixes);
+  strip_suffix(word);
   return encode(word);
+}
+
+std::optional<std::string> particle_stem(std::string_view normalized_word) {
+  const std::u32string letters = decode(normalized_word);
+  std::u32string_view word = letters;
+  if (strip_prefix(word, kArticlePrefixes)) return std::nullopt;  // بالـ etc. are rule 1
+  std::u32string_view rest = word;
+  if (!strip_prefix(rest, kParticlePrefixes)) return std::nullopt;
+  // وبالكتاب: the particle, then the article.
+  strip_prefix(rest, kArticlePrefixes);
+  strip_suffix(rest);
+  if (rest.size() < 3) return std::nullopt;
+  return encode(rest);
 }
 
 std::string snowball_stem(std::string_view normalized_word) {
@@ -172,12 +219,20 @@ std::string search_stem(std::string_view normalized_word) {
     case StemMode::none:
       return std::string(normalized_word);
     case StemMode::snowball:
-      // Snowball keeps وال: strip the article the light way first.
-      return snowball_stem(light_stem(normalized_word));
+      return snowball_stem(normalized_word);
     case StemMode::light:
       break;
   }
   return light_stem(normalized_word);
+}
+
+std::vector<std::string> index_stems(std::string_view normalized_word) {
+  std::vector<std::string> stems{search_stem(normalized_word)};
+  if (search_stem_mode() == StemMode::light) {
+    if (auto p = particle_stem(normalized_word); p && *p != stems.front())
+      stems.push_back(std::move(*p));
+  }
+  return stems;
 }
 
 }  // namespace jarida::text

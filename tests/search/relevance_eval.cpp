@@ -107,6 +107,10 @@ Metrics evaluate(const std::vector<Article>& articles, const std::vector<Query>&
         std::cout << "[" << q.kind << "] " << q.q << "  total=" << found.total
                   << (found.suggestion ? "  suggestion=" + *found.suggestion : "") << "\n   ";
         for (const auto& k : top) std::cout << " " << k << (q.grades.count(k) ? "*" : "");
+        std::cout << "\n    missed:";
+        for (const auto& [k, g] : q.grades)
+          if (std::find(top.begin(), top.end(), k) == top.end())
+            std::cout << " " << k << "(" << g << ")";
         std::cout << "\n";
       }
       if (q.kind == "noanswer") {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -26,42 +27,53 @@ TEST(StemPrefix, ArticlePrefixes) {
   EXPECT_EQ(light_stem("للكتاب"), "كتاب");
 }
 
-TEST(StemPrefix, ArticleNeedsThreeLettersLeft) {
-  EXPECT_EQ(light_stem("الحج"), "الحج");
+TEST(StemPrefix, ArticleNeedsTwoLettersLeftAndSparesAllah) {
+  EXPECT_EQ(light_stem("الخط"), "خط");  // exactly two left
+  EXPECT_EQ(light_stem("الحج"), "حج");
+  EXPECT_EQ(light_stem("الم"), "الم");  // "pain": one would be left
   EXPECT_EQ(light_stem("لله"), "لله");
-  EXPECT_EQ(light_stem("الحرب"), "حرب");  // exactly three left
+  EXPECT_EQ(light_stem("الله"), "الله");  // not له
 }
 
-TEST(StemPrefix, SingleLetterPrefixes) {
-  EXPECT_EQ(light_stem("وكتاب"), "كتاب");
-  EXPECT_EQ(light_stem("فكتاب"), "كتاب");
-  EXPECT_EQ(light_stem("بكتاب"), "كتاب");
-  EXPECT_EQ(light_stem("ككتاب"), "كتاب");
-  EXPECT_EQ(light_stem("لكتاب"), "كتاب");
+TEST(StemPrefix, SingleLetterParticlesAreNeverStrippedByLightStem) {
+  EXPECT_EQ(light_stem("وكتاب"), "وكتاب");
+  EXPECT_EQ(light_stem("كهرباء"), "كهرباء");
+  EXPECT_EQ(stem("كهرباء"), stem("الكهرباء"));
+  EXPECT_EQ(stem("وزارة"), stem("الوزارة"));  // both وزار
 }
 
-TEST(StemPrefix, SingleLetterNeedsFourLettersLeft) {
-  EXPECT_EQ(light_stem("كتاب"), "كتاب");  // not ك + تاب
-  EXPECT_EQ(light_stem("ولد"), "ولد");
-  EXPECT_EQ(light_stem("لندن"), "لندن");
-  EXPECT_EQ(light_stem("بمصر"), "بمصر");  // conservative: three left, kept
+TEST(StemParticle, IndexFormWithoutTheParticle) {
+  EXPECT_EQ(particle_stem("وكتاب"), "كتاب");
+  EXPECT_EQ(particle_stem("فكتاب"), "كتاب");
+  EXPECT_EQ(particle_stem("بكتاب"), "كتاب");
+  EXPECT_EQ(particle_stem("ككتاب"), "كتاب");
+  EXPECT_EQ(particle_stem("لكتاب"), "كتاب");
+  EXPECT_EQ(particle_stem("بمدرسه"), "مدرس");
+  EXPECT_EQ(particle_stem("كهرباء"), "هرباء");  // harmless: no query asks for it
 }
 
-TEST(StemPrefix, SingleLetterCountedAfterSuffix) {
-  EXPECT_EQ(light_stem("كتابها"), "كتاب");  // not ك + تاب
-  EXPECT_EQ(light_stem("وكتابها"), "كتاب");
-  EXPECT_EQ(stem("وزارة"), stem("الوزارة"));     // both وزار
-  EXPECT_EQ(light_stem("بريطانيا"), "ريطانيا");  // known cost, same at index and query
+TEST(StemParticle, NoneAfterAnArticleOrWhenTooShort) {
+  EXPECT_EQ(particle_stem("الكتاب"), std::nullopt);
+  EXPECT_EQ(particle_stem("بالكتاب"), std::nullopt);  // rule 1 already
+  EXPECT_EQ(particle_stem("ولد"), std::nullopt);      // two letters would be left
+  EXPECT_EQ(particle_stem("كتاب"), "تاب");
+  EXPECT_EQ(particle_stem("facebook"), std::nullopt);
 }
 
-TEST(StemPrefix, NoParticleAfterArticle) {
-  EXPECT_EQ(light_stem("الكتابه"), "كتاب");
-  EXPECT_EQ(light_stem("البلاد"), "بلاد");  // not ال then ب
+TEST(StemParticle, ThenArticleAndSuffix) {
+  EXPECT_EQ(particle_stem("وبالكتاب"), "كتاب");
+  EXPECT_EQ(particle_stem("وكتابها"), "كتاب");
+}
+
+TEST(StemParticle, IndexStemsHoldBothForms) {
+  EXPECT_EQ(index_stems("كهرباء"), (std::vector<std::string>{"كهرباء", "هرباء"}));
+  EXPECT_EQ(index_stems("الكهرباء"), std::vector<std::string>{"كهرباء"});
+  EXPECT_EQ(index_stems("مدرسه"), std::vector<std::string>{"مدرس"});
 }
 
 TEST(StemPrefix, OnlyOnePrefixLongestFirst) {
   EXPECT_EQ(light_stem("والمدارس"), "مدارس");  // وال, not و then ال
-  EXPECT_EQ(light_stem("وبالكتاب"), "بالكتاب");
+  EXPECT_EQ(light_stem("وبالكتاب"), "وبالكتاب");
 }
 
 TEST(StemSuffix, PronounSuffixes) {
@@ -90,9 +102,27 @@ TEST(StemSuffix, NeedsThreeLettersLeft) {
   EXPECT_EQ(light_stem("بنات"), "بنات");
 }
 
-TEST(StemSuffix, OnlyOneSuffixLongestFirst) {
-  EXPECT_EQ(light_stem("معلماتها"), "معلمات");  // ها only
-  EXPECT_EQ(light_stem("علميه"), "علم");        // يه before ه
+TEST(StemSuffix, OneSuffixLongestFirst) {
+  EXPECT_EQ(light_stem("علميه"), "علم");  // يه before ه
+  EXPECT_EQ(light_stem("كتابها"), "كتاب");
+}
+
+TEST(StemSuffix, PronounAfterPluralOrTaaMarbuta) {
+  EXPECT_EQ(light_stem("معلماتها"), "معلم");  // rule 2a: ات after the pronoun
+  EXPECT_EQ(stem("مدرستها"), stem("مدرسة"));  // ة written ت before a pronoun
+  EXPECT_EQ(stem("حكومته"), stem("الحكومة"));
+  EXPECT_EQ(light_stem("بيتها"), "بيت");  // بي would be too short
+}
+
+TEST(StemSuffix, PluralOfAnAnSingular) {
+  EXPECT_EQ(stem("الفيضانات"), stem("الفيضان"));  // rule 2b
+  EXPECT_EQ(light_stem("بيانات"), "بيان");        // بي would be too short
+}
+
+TEST(StemSuffix, AccusativeTanweenAlif) {
+  EXPECT_EQ(stem("طبيباً"), stem("الطبيب"));
+  EXPECT_EQ(stem("جديدا"), "جديد");
+  EXPECT_EQ(light_stem("هنا"), "هنا");
 }
 
 TEST(StemLight, PrefixThenSuffix) {

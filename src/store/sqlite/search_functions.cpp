@@ -36,16 +36,25 @@ int tokenizer_create(void*, const char**, int, Fts5Tokenizer** out) {
 
 void tokenizer_delete(Fts5Tokenizer*) {}
 
-int tokenizer_tokenize(Fts5Tokenizer*, void* ctx, int /*flags*/, const char* text, int length,
+// Documents get every stem of a word at its position (text::index_stems:
+// with and without a leading particle), queries only search_stem, so
+// كهرباء finds الكهرباء and كهرباء, and بمدرسة is found by مدرسة.
+int tokenizer_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int length,
                        int (*emit)(void*, int, const char*, int, int, int)) {
   try {
+    const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     const std::string_view original(text, static_cast<std::size_t>(length < 0 ? 0 : length));
     for (const text::Token& t : text::tokenize(original)) {
       if (t.normalized.size() > kMaxTokenBytes) continue;
-      const std::string term = text::search_stem(t.normalized);
-      const int rc = emit(ctx, 0, term.data(), static_cast<int>(term.size()),
-                          static_cast<int>(t.begin), static_cast<int>(t.end));
-      if (rc != SQLITE_OK) return rc;
+      const std::vector<std::string> stems =
+          query ? std::vector<std::string>{text::search_stem(t.normalized)}
+                : text::index_stems(t.normalized);
+      for (std::size_t i = 0; i < stems.size(); ++i) {
+        const int rc = emit(ctx, i == 0 ? 0 : FTS5_TOKEN_COLOCATED, stems[i].data(),
+                            static_cast<int>(stems[i].size()), static_cast<int>(t.begin),
+                            static_cast<int>(t.end));
+        if (rc != SQLITE_OK) return rc;
+      }
     }
     return SQLITE_OK;
   } catch (const std::bad_alloc&) {
