@@ -268,7 +268,9 @@ void Site::serve_static(const http::Request& req, const http::Params& params, ht
 }
 
 void Site::error(int status, const http::Request* req, http::Response& res) {
-  if (req && req->path.starts_with("/api/")) return api_error(status, res);
+  // (A target that failed to parse has no path, only its raw text.)
+  if (req && (req->path.starts_with("/api/") || req->target.starts_with("/api/")))
+    return api_error(status, res);
   auto it = error_pages_.find(status);
   if (it == error_pages_.end()) it = error_pages_.find(status >= 500 ? 500 : 400);
   res.status = status;
