@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "app/config.hpp"
@@ -15,6 +16,7 @@
 #include "http/server.hpp"
 #include "mail/outbox_worker.hpp"
 #include "render/renderer.hpp"
+#include "search/variants.hpp"
 #include "site/site.hpp"
 #include "store/store.hpp"
 #include "text/dates.hpp"
@@ -85,6 +87,31 @@ std::string read_password_from_stdin() {
   return line;
 }
 
+// DATA_DIR/search-variants.txt: the site's own variant groups, added to the
+// built-in ones (search/variants.hpp has the format).
+constexpr const char* kVariantsFileName = "search-variants.txt";
+constexpr const char* kVariantsTemplate =
+    "# Search variants of this site: words and phrases readers mean the same by,\n"
+    "# one group per line, separated by |. They are added to Jarida's built-in\n"
+    "# groups (broken plurals such as شارع | شوارع, brand names such as\n"
+    "# facebook | فيسبوك | فيس بوك). Spelling (ة/ه, أ/ا, harakat) and clitics\n"
+    "# (ال، و، ب، ـها) are handled already. Restart `jarida serve` after editing.\n"
+    "#\n"
+    "# Examples:\n"
+    "# مترو | قطار الأنفاق\n"
+    "# الأمم المتحدة | un\n";
+
+search::VariantTable load_search_variants(const std::filesystem::path& data_dir) {
+  search::VariantTable variants = search::VariantTable::defaults();
+  const auto file = data_dir / kVariantsFileName;
+  std::ifstream in(file);
+  if (!in) return variants;  // optional
+  std::stringstream text;
+  text << in.rdbuf();
+  variants.add(text.str(), file.string());  // VariantError names file:line
+  return variants;
+}
+
 }  // namespace
 
 int cmd_init(const InitOptions& o) {
@@ -96,6 +123,11 @@ int cmd_init(const InitOptions& o) {
       out << default_config_text(o.site_name, o.base_url);
       if (!out) throw std::runtime_error("cannot write " + config_file.string());
       std::cout << "Wrote " << config_file.string() << "\n";
+    }
+    if (const auto variants = o.data_dir / kVariantsFileName; !std::filesystem::exists(variants)) {
+      std::ofstream out(variants);
+      out << kVariantsTemplate;
+      if (!out) throw std::runtime_error("cannot write " + variants.string());
     }
     load_config(o.data_dir);  // a hand-edited file must still be valid
     load_or_create_site_key(o.data_dir);
@@ -143,6 +175,7 @@ int cmd_serve(const ServeOptions& o) {
     site::SiteOptions site_options;
     site_options.trusted_proxies = config.trusted_proxies;
     site_options.key = load_or_create_site_key(o.data_dir);
+    site_options.search_variants = load_search_variants(o.data_dir);
     // Mail goes out in the background; queued mail survives restarts.
     std::unique_ptr<mail::OutboxWorker> outbox;
     if (config.site.smtp.configured()) {
@@ -166,6 +199,8 @@ int cmd_serve(const ServeOptions& o) {
     std::cout << "Jarida stopped; visit counts saved." << std::endl;
     return 0;
   } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const search::VariantError& e) {
     std::cerr << e.what() << "\n";
   } catch (const std::exception& e) {
     std::cerr << "jarida serve: " << e.what() << "\n";

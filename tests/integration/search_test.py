@@ -2,6 +2,7 @@
 /api/v1/search, on the demo site, through the real server."""
 
 import json
+import os
 import re
 import time
 import unittest
@@ -172,6 +173,30 @@ class SearchTest(ServerTestCase):
         r = self.head("/search?q=" + q(self.word))
         self.assertEqual(r.status, 200)
         self.assertEqual(r.body, b"")
+
+
+class SiteVariantsTest(ServerTestCase):
+    """DATA_DIR/search-variants.txt adds the site's own groups."""
+
+    @classmethod
+    def prepare_data(cls, data_dir):
+        with open(os.path.join(data_dir, "search-variants.txt"), "a", encoding="utf-8") as f:
+            f.write("\nسنجابستان | الحكومة  # a made-up name for a real word\n")
+
+    def test_a_site_group_finds_what_its_other_entries_find(self):
+        def total(text):
+            r = self.get("/api/v1/search?q=" + q(text), headers={"User-Agent": BOT_UA})
+            return json.loads(r.text)["total"]
+        self.assertGreater(total("الحكومة"), 0)
+        self.assertEqual(total("سنجابستان"), total("الحكومة"))
+
+    def test_a_bad_variants_file_stops_serve_with_its_line(self):
+        d = harness.demo_data_dir()
+        with open(os.path.join(d, "search-variants.txt"), "w", encoding="utf-8") as f:
+            f.write("# comment\nشارع | شوارع\nوحدها\n")
+        r = harness.run_cli(["serve", "--data", d, "--listen", "127.0.0.1:0"])
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("search-variants.txt:3:", r.stderr)
 
 
 class SearchFollowsEditsTest(ServerTestCase):
