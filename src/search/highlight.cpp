@@ -64,14 +64,17 @@ std::string snippet_html(std::string_view text, const StemSet& stems, std::size_
   // The window of `count` words with the most distinct matched stems, then
   // the most matches; the earliest such window wins.
   std::size_t best_start = 0;
+  std::size_t best_last = 0;  // its last matched word
   std::pair<std::size_t, std::size_t> best{0, 0};
   for (std::size_t start = 0; start < words.size(); ++start) {
     if (words[start].stem == nullptr && start != 0) continue;  // windows start at a match
     std::vector<const std::string*> seen;
     std::size_t matches = 0;
+    std::size_t last = start;
     for (std::size_t i = start; i < std::min(words.size(), start + count); ++i) {
       if (words[i].stem == nullptr) continue;
       ++matches;
+      last = i;
       if (std::find(seen.begin(), seen.end(), words[i].stem) == seen.end())
         seen.push_back(words[i].stem);
     }
@@ -79,11 +82,13 @@ std::string snippet_html(std::string_view text, const StemSet& stems, std::size_
     if (score > best) {
       best = score;
       best_start = start;
+      best_last = last;
     }
   }
-  // Start a few words before the first match, for context.
-  std::size_t first = best_start;
-  if (best.first > 0) first = best_start >= 4 ? best_start - 4 : 0;
+  // Room the matches leave goes to a few words before them, for context.
+  constexpr std::size_t kLead = 4;
+  const std::size_t room = count - (best_last - best_start + 1);
+  const std::size_t first = best.first == 0 ? 0 : best_start - std::min({kLead, best_start, room});
   const std::size_t last = std::min(words.size(), first + count) - 1;
   const std::size_t begin = first == 0 ? 0 : words[first].begin;
   const std::size_t end = last + 1 == words.size() ? text.size() : words[last].end;

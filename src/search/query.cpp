@@ -34,10 +34,13 @@ bool starts_with_quote(std::string_view s, std::size_t at, std::size_t& length) 
   return false;
 }
 
-std::vector<QueryWord> words_of(std::string_view segment) {
+// The words of text[at, at + length).
+std::vector<QueryWord> words_of(std::string_view text, std::size_t at, std::size_t length) {
+  const std::string_view segment = text.substr(at, length);
   std::vector<QueryWord> words;
   for (const text::Token& t : text::tokenize(segment)) {
     QueryWord w;
+    w.offset = at + t.begin;
     w.original = std::string(segment.substr(t.begin, t.end - t.begin));
     w.normalized = t.normalized;
     w.stem = text::search_stem(t.normalized);
@@ -71,15 +74,14 @@ ParsedQuery parse_query(std::string_view raw) {
   if (quotes.size() % 2 == 1) quotes.pop_back();
 
   std::vector<QueryTerm> terms;
-  auto add_unquoted = [&](std::string_view segment) {
-    for (QueryWord& w : words_of(segment)) terms.push_back({{std::move(w)}, false});
+  auto add_unquoted = [&](std::size_t from, std::size_t length) {
+    for (QueryWord& w : words_of(text, from, length)) terms.push_back({{std::move(w)}, false});
   };
   std::size_t at = 0;
   for (std::size_t q = 0; q < quotes.size(); q += 2) {
-    add_unquoted(std::string_view(text).substr(at, quotes[q].first - at));
+    add_unquoted(at, quotes[q].first - at);
     const std::size_t inner = quotes[q].first + quotes[q].second;
-    std::vector<QueryWord> phrase =
-        words_of(std::string_view(text).substr(inner, quotes[q + 1].first - inner));
+    std::vector<QueryWord> phrase = words_of(text, inner, quotes[q + 1].first - inner);
     if (phrase.size() > kMaxPhraseWords) {
       phrase.resize(kMaxPhraseWords);
       parsed.cut = true;
@@ -87,7 +89,7 @@ ParsedQuery parse_query(std::string_view raw) {
     if (!phrase.empty()) terms.push_back({std::move(phrase), true});
     at = quotes[q + 1].first + quotes[q + 1].second;
   }
-  add_unquoted(std::string_view(text).substr(at));
+  add_unquoted(at, text.size() - at);
 
   const bool has_content = std::any_of(terms.begin(), terms.end(), [](const QueryTerm& t) {
     return t.quoted || !is_stopword(t.words.front().normalized);

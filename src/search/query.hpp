@@ -19,6 +19,7 @@ struct QueryWord {
   std::string original;    // as typed (valid UTF-8, harakat kept)
   std::string normalized;  // text::normalize_for_matching
   std::string stem;        // text::search_stem: what the index holds
+  std::size_t offset = 0;  // bytes into text::valid_utf8(raw query)
 };
 
 struct QueryTerm {

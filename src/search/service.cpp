@@ -22,9 +22,9 @@ struct PlannedClause {
 
 namespace {
 
-// A clause's match count is read up to this: enough to tell "none" from
-// "some" without counting every article that has a common word.
-constexpr std::int64_t kCountCap = 5000;
+// Whether a clause matches anything is all the plan needs to know: the
+// store stops counting at the first match.
+constexpr std::int64_t kCountCap = 1;
 // The vocabulary (typo suggestions) is reloaded at most this often, and
 // only when content changed; the refresher looks every kVocabularyCheck.
 constexpr auto kVocabularyMaxAge = std::chrono::minutes(10);
@@ -247,7 +247,8 @@ SearchResults SearchService::search(const SearchRequest& request) {
   store::SearchPage full_page = store_.search(full);
 
   store::SearchPage partial_page;
-  if (spec_clauses.size() >= 3) {
+  // (With an unknown word left out, every result already misses one.)
+  if (spec_clauses.size() >= 3 && !all_partial) {
     store::SearchSpec partial = full;
     partial.min_clauses = partial.max_clauses = spec_clauses.size() - 1;
     partial.offset = std::max<std::int64_t>(0, offset - full_page.total);
@@ -275,16 +276,15 @@ SearchResults SearchService::search(const SearchRequest& request) {
   // "هل تقصد": the query as typed, with each corrected word replaced by
   // how the articles write it.
   std::string suggestion = text::valid_utf8(request.query);
-  bool corrected = false;
-  for (const PlannedClause& c : clauses) {
-    if (!c.corrected) continue;
-    const QueryWord& typed = parsed.terms[c.terms.front()].words.front();
-    const std::size_t at = suggestion.find(typed.original);
-    if (at != std::string::npos) {
-      suggestion.replace(at, typed.original.size(), c.surface);
-      corrected = true;
-    }
-  }
+  std::vector<std::pair<const QueryWord*, const PlannedClause*>> fixes;
+  for (const PlannedClause& c : clauses)
+    if (c.corrected) fixes.emplace_back(&parsed.terms[c.terms.front()].words.front(), &c);
+  // Last first, so earlier offsets stay valid.
+  std::sort(fixes.begin(), fixes.end(),
+            [](const auto& a, const auto& b) { return a.first->offset > b.first->offset; });
+  for (const auto& [typed, c] : fixes)
+    suggestion.replace(typed->offset, typed->original.size(), c->surface);
+  const bool corrected = !fixes.empty();
   if (corrected) out.suggestion = suggestion;
   return out;
 }

@@ -56,8 +56,7 @@ TEST(HighlightHtml, TatweelInsideAWordIsPartOfTheMark) {
 }
 
 TEST(HighlightHtml, MarksAWordFoundByItsParticleLessIndexForm) {
-  EXPECT_EQ(highlight_html("زرنا بمدرسة الحي", {stem("مدرسة")}),
-            "زرنا <mark>بمدرسة</mark> الحي");
+  EXPECT_EQ(highlight_html("زرنا بمدرسة الحي", {stem("مدرسة")}), "زرنا <mark>بمدرسة</mark> الحي");
 }
 
 TEST(HighlightHtml, EscapesTheTextAroundAndInsideMarks) {
@@ -95,8 +94,7 @@ TEST(SnippetHtml, PicksTheWindowWithTheMostDistinctMatchedWords) {
 }
 
 TEST(SnippetHtml, AmongEquallyVariedWindowsPicksTheOneWithMoreMatches) {
-  const std::string text =
-      "قطار جسر" + filler(12) + " قطار جسر قطار جسر" + filler(12);
+  const std::string text = "قطار جسر" + filler(12) + " قطار جسر قطار جسر" + filler(12);
   const std::string snippet = snippet_html(text, {stem("قطار"), stem("جسر")}, 10);
   EXPECT_EQ(snippet, "… " + filler(4, false) +
                          " <mark>قطار</mark> <mark>جسر</mark> <mark>قطار</mark> <mark>جسر</mark>" +
@@ -128,6 +126,7 @@ TEST(SnippetHtml, NoTrailingEllipsisWhenTheWindowReachesTheEnd) {
 }
 
 TEST(SnippetHtml, ShowsEveryMatchOfTheChosenWindow) {
+  "dropping the window's last matches";
   // The window chosen is قطار (word 11) .. جسر (word 16); both should show.
   const std::string text = "قطار" + filler(10) + " قطار" + filler(4) + " جسر" + filler(10);
   const std::string snippet = snippet_html(text, {stem("قطار"), stem("جسر")}, 6);

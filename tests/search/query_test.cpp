@@ -111,22 +111,29 @@ TEST(ParseQuery, AnEmptyPhraseAddsNothing) {
   EXPECT_EQ(quoted_flags(q), (std::vector<bool>{false, false}));
 }
 
-TEST(ParseQuery, SearchEngineOperatorsAreOnlyWordsOrSeparators) {
-  const ParsedQuery q =
-      parse_query("مدرسة* -الحي ^سوق OR NEAR(قطار, 5) title:جسر (نهر) AND NOT +كتاب");
-  EXPECT_EQ(originals(q), (std::vector<std::string>{"مدرسة", "الحي", "سوق", "OR", "NEAR", "قطار",
-                                                    "5", "title", "جسر", "نهر", "AND", "NOT",
-                                                    "كتاب"}));
+// Every character the original, normalized or stemmed words may not hold.
+void expect_only_words(const ParsedQuery& q) {
   for (const QueryTerm& t : q.terms) {
     EXPECT_FALSE(t.quoted);
     for (const QueryWord& w : t.words) {
-      for (char c : {'*', '-', '^', '(', ')', ':', '"', '+', ','}) {
+      for (char c : {'*', '-', '^', '(', ')', ':', '"', '+', ',', ' '}) {
         EXPECT_EQ(w.original.find(c), std::string::npos) << w.original;
         EXPECT_EQ(w.normalized.find(c), std::string::npos) << w.normalized;
         EXPECT_EQ(w.stem.find(c), std::string::npos) << w.stem;
       }
     }
   }
+}
+
+TEST(ParseQuery, SearchEngineOperatorsAreOnlyWordsOrSeparators) {
+  const ParsedQuery q = parse_query("مدرسة* -الحي ^سوق OR NEAR(قطار) title:جسر (نهر)");
+  EXPECT_EQ(originals(q), (std::vector<std::string>{"مدرسة", "الحي", "سوق", "OR", "NEAR", "قطار",
+                                                    "title", "جسر", "نهر"}));
+  expect_only_words(q);
+  const ParsedQuery more = parse_query("AND NOT +كتاب NEAR(سوق, 5) {مدينة}");
+  EXPECT_EQ(originals(more),
+            (std::vector<std::string>{"AND", "NOT", "كتاب", "NEAR", "سوق", "5", "مدينة"}));
+  expect_only_words(more);
 }
 
 TEST(ParseQuery, LatinOperatorWordsAreLowerCasedLikeAnyOtherWord) {
