@@ -177,11 +177,9 @@ struct SearchWeights {
 struct SearchSpec {
   std::vector<SearchClause> clauses;
   // A result matches at least min_clauses and at most max_clauses of the
-  // clauses (both = clauses.size() for "all of them"), and always the
-  // required one when given.
+  // clauses (both = clauses.size() for "all of them").
   std::size_t min_clauses = 0;
   std::size_t max_clauses = 0;
-  std::optional<std::size_t> required_clause;
   core::TimePoint now{};  // articles published later (scheduled) are not found
   std::int64_t offset = 0;
   std::int64_t limit = 10;

@@ -69,7 +69,7 @@ int tokenizer_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, i
 // Columns of search_fts (0004_search.sql): title, kicker, excerpt, tags,
 // category, body; a weight argument each.
 constexpr int kColumns = 6;
-constexpr int kRankArgs = 4 + kColumns;  // after the FTS table argument
+constexpr int kRankArgs = 3 + kColumns;  // after the FTS table argument
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 
@@ -141,9 +141,8 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   }
   const int min_clauses = sqlite3_value_int(argv[1]);
   const int max_clauses = sqlite3_value_int(argv[2]);
-  const int required = sqlite3_value_int(argv[3]);
   double weight[kColumns];
-  for (int i = 0; i < kColumns; ++i) weight[i] = sqlite3_value_double(argv[4 + i]);
+  for (int i = 0; i < kColumns; ++i) weight[i] = sqlite3_value_double(argv[3 + i]);
 
   // Weighted frequency of each phrase in this row.
   std::vector<double> frequency(stats->idf.size(), 0.0);
@@ -167,9 +166,7 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
     if (frequency[p] > 0) has_clause[static_cast<std::size_t>(stats->clause_of_phrase[p])] = 1;
   int matched = 0;
   for (char c : has_clause) matched += c;
-  if (matched < min_clauses || matched > max_clauses ||
-      (required >= 0 &&
-       (required >= stats->clause_count || !has_clause[static_cast<std::size_t>(required)]))) {
+  if (matched < min_clauses || matched > max_clauses) {
     sqlite3_result_null(ctx);
     return;
   }

@@ -16,12 +16,10 @@ namespace jarida::store::sqlite {
 void register_search_functions(sqlite3* db);
 
 // jarida_rank(search_fts, clause_of_phrase, min_clauses, max_clauses,
-//             required_clause, w_title, w_kicker, w_excerpt, w_tags,
-//             w_category, w_body)
+//             w_title, w_kicker, w_excerpt, w_tags, w_category, w_body)
 //
 // For one matching row: NULL when the row matches fewer than min_clauses or
-// more than max_clauses of the query's clauses, or lacks the required
-// clause (-1 for none); otherwise its BM25 score (k1 = 1.2, b = 0.75, the
+// more than max_clauses of the query's clauses; otherwise its BM25 score (k1 = 1.2, b = 0.75, the
 // formula of FTS5's bm25(), but positive: higher is better) with a weight
 // per column. `clause_of_phrase` is text such as "0 0 1": the clause each
 // phrase of the MATCH expression belongs to, in order.

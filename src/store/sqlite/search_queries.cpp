@@ -78,12 +78,12 @@ SearchPage SqliteStore::search(const SearchSpec& spec) {
   // Recency: up to +25% for today's articles, fading over ~90 days.
   static const std::string sql =
       "WITH m AS MATERIALIZED (SELECT rowid AS id, " + std::string(kRankFunction) +
-      "(search_fts, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) AS score "
-      "FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?15) "
-      "SELECT m.id, m.score * (1.0 + 0.25 * exp((a.published_at - ?12) / 7776000.0)) AS s, "
+      "(search_fts, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) AS score "
+      "FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?14) "
+      "SELECT m.id, m.score * (1.0 + 0.25 * exp((a.published_at - ?11) / 7776000.0)) AS s, "
       "count(*) OVER (), (SELECT count(*) FROM m) FROM m JOIN articles a ON a.id = m.id "
-      "WHERE m.score IS NOT NULL AND a.status = 'published' AND a.published_at <= ?12 "
-      "ORDER BY s DESC, m.id DESC LIMIT ?13 OFFSET ?14";
+      "WHERE m.score IS NOT NULL AND a.status = 'published' AND a.published_at <= ?11 "
+      "ORDER BY s DESC, m.id DESC LIMIT ?12 OFFSET ?13";
   static const std::string summary_sql = "SELECT " + std::string(kSummaryColumns) +
                                          " FROM articles a" + std::string(kSummaryJoins) +
                                          " WHERE a.id = ?1";
@@ -98,18 +98,16 @@ SearchPage SqliteStore::search(const SearchSpec& spec) {
         .bind(2, match.clause_of_phrase)
         .bind(3, static_cast<std::int64_t>(spec.min_clauses))
         .bind(4, static_cast<std::int64_t>(spec.max_clauses))
-        .bind(5, spec.required_clause ? static_cast<std::int64_t>(*spec.required_clause)
-                                      : std::int64_t{-1})
-        .bind(6, w.title)
-        .bind(7, w.kicker)
-        .bind(8, w.excerpt)
-        .bind(9, w.tags)
-        .bind(10, w.category)
-        .bind(11, w.body)
-        .bind(12, spec.now)
-        .bind(13, std::max<std::int64_t>(spec.limit, 1))
-        .bind(14, std::max<std::int64_t>(spec.offset, 0))
-        .bind(15, kCandidates);
+        .bind(5, w.title)
+        .bind(6, w.kicker)
+        .bind(7, w.excerpt)
+        .bind(8, w.tags)
+        .bind(9, w.category)
+        .bind(10, w.body)
+        .bind(11, spec.now)
+        .bind(12, std::max<std::int64_t>(spec.limit, 1))
+        .bind(13, std::max<std::int64_t>(spec.offset, 0))
+        .bind(14, kCandidates);
     while (q.step()) {
       ids.emplace_back(q.int64(0), q.real(1));
       page.total = q.int64(2);
