@@ -154,7 +154,40 @@ void append_words(std::string_view normalized, std::size_t begin, std::size_t en
 
 }  // namespace
 
+namespace {
+
+// Code points that NFKC leaves as they are, whatever follows them, as far as
+// matching can tell: ASCII, and the Arabic block except the three marks
+// that compose with a letter before them (U+0653..U+0655: ا + ٔ is أ) and
+// the four letters with a compatibility decomposition (U+0675..U+0678).
+// Harakat may be reordered by NFKC, but they are dropped anyway. Text made
+// only of these (nearly all Arabic news text) skips ICU: normalizing is on
+// the path of every indexed word and every highlighted result.
+bool nfkc_stable(UChar32 c) {
+  if (c >= 0x20 && c < 0x7F) return true;
+  if (c < 0x0600 || c > 0x06FF) return false;
+  return !(c >= 0x0653 && c <= 0x0655) && !(c >= 0x0675 && c <= 0x0678);
+}
+
+}  // namespace
+
 std::string normalize_for_matching(std::string_view text) {
+  // Fast path (see nfkc_stable): fold and lower-case straight from UTF-8.
+  {
+    std::string out;
+    out.reserve(text.size());
+    bool stable = true;
+    for (std::size_t i = 0; i < text.size() && stable;) {
+      UChar32 c;
+      U8_NEXT(as_bytes(text), i, text.size(), c);
+      if (c < 0) continue;  // ill-formed bytes are dropped either way
+      stable = nfkc_stable(c);
+      if (!stable) break;
+      const std::int32_t f = fold(c);
+      if (f != kDrop) append_utf8(out, f);
+    }
+    if (stable) return out;
+  }
   // 1. Decode, dropping ill-formed bytes.
   icu::UnicodeString decoded;
   for (std::size_t i = 0; i < text.size();) {

@@ -25,6 +25,10 @@ constexpr const char* kReaderPragmas =
     "PRAGMA foreign_keys = ON;"
     "PRAGMA query_only = ON;"
     "PRAGMA cache_size = -16384;"  // 16 MiB per reader
+    // Reads of a mapped file are memory reads, not a pread() per page:
+    // search walks doclists and looks rows up by id. Virtual address space
+    // only; the pages are the OS page cache, shared by all readers.
+    "PRAGMA mmap_size = 4294967296;"
     "PRAGMA temp_store = MEMORY;";
 
 }  // namespace

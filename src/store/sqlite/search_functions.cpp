@@ -81,9 +81,18 @@ struct QueryStats {
   double average_length = 1.0;
 };
 
+// Counting the rows of a phrase stops at a cap: a phrase in more than one
+// article in twenty is common, and its IDF is small whatever the exact count
+// (walking the doclist of a word in most articles costs more than the rest
+// of the query).
+struct RowCounter {
+  std::int64_t rows = 0;
+  std::int64_t cap = 0;
+};
+
 int count_row(const Fts5ExtensionApi*, Fts5Context*, void* counter) {
-  ++*static_cast<std::int64_t*>(counter);
-  return SQLITE_OK;
+  auto* c = static_cast<RowCounter*>(counter);
+  return ++c->rows >= c->cap ? SQLITE_DONE : SQLITE_OK;
 }
 
 int build_stats(const Fts5ExtensionApi* api, Fts5Context* fts, std::string_view clause_map,
@@ -96,12 +105,12 @@ int build_stats(const Fts5ExtensionApi* api, Fts5Context* fts, std::string_view 
   stats.average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1.0;
   const int phrases = api->xPhraseCount(fts);
   for (int i = 0; i < phrases; ++i) {
-    std::int64_t with_phrase = 0;
-    rc = api->xQueryPhrase(fts, i, &with_phrase, count_row);
+    RowCounter counter{0, std::max<sqlite3_int64>(100, rows / 20)};
+    rc = api->xQueryPhrase(fts, i, &counter, count_row);
     if (rc != SQLITE_OK) return rc;
     // BM25's IDF, floored like FTS5's so a phrase in most rows still counts.
     const double n = static_cast<double>(rows);
-    const double k = static_cast<double>(with_phrase);
+    const double k = static_cast<double>(counter.rows);
     stats.idf.push_back(std::max(1e-6, std::log((n - k + 0.5) / (k + 0.5))));
   }
   // "0 0 1 2": the clause of each phrase; a missing entry is its own clause.

@@ -34,8 +34,9 @@ struct MatchExpression {
   std::string clause_of_phrase;
 };
 
-// See SqliteStore::search.
-constexpr std::int64_t kCandidates = 2000;
+// See SqliteStore::search: at least this many, or as many as the page asked
+// for reaches.
+constexpr std::int64_t kCandidates = 500;
 
 MatchExpression match_expression(const std::vector<SearchClause>& clauses, const char* join) {
   MatchExpression e;
@@ -70,7 +71,8 @@ SearchPage SqliteStore::search(const SearchSpec& spec) {
   // Results must match all clauses: AND lets FTS5 skip most rows itself.
   const bool all = spec.min_clauses >= spec.clauses.size();
   const MatchExpression match = match_expression(spec.clauses, all ? " AND " : " OR ");
-  // Only the newest kCandidates matching articles are scored (FTS5 walks
+  // Only the newest matching articles are scored (kCandidates, or up to the
+  // page asked for) (FTS5 walks
   // its doclist newest id first and stops): a word in tens of thousands of
   // articles has a near-zero IDF, so recency orders those results anyway,
   // and scoring all of them would cost a reader ~1 s. MATERIALIZED: score
@@ -87,6 +89,8 @@ SearchPage SqliteStore::search(const SearchSpec& spec) {
   static const std::string summary_sql = "SELECT " + std::string(kSummaryColumns) +
                                          " FROM articles a" + std::string(kSummaryJoins) +
                                          " WHERE a.id = ?1";
+  const std::int64_t window = std::max(
+      kCandidates, std::max<std::int64_t>(spec.offset, 0) + std::max<std::int64_t>(spec.limit, 1));
   auto c = readers_.borrow();
   Transaction snapshot(*c, Transaction::Kind::read, "search");
   std::vector<std::pair<core::Id, double>> ids;
@@ -107,11 +111,11 @@ SearchPage SqliteStore::search(const SearchSpec& spec) {
         .bind(11, spec.now)
         .bind(12, std::max<std::int64_t>(spec.limit, 1))
         .bind(13, std::max<std::int64_t>(spec.offset, 0))
-        .bind(14, kCandidates);
+        .bind(14, window);
     while (q.step()) {
       ids.emplace_back(q.int64(0), q.real(1));
       page.total = q.int64(2);
-      window_full = q.int64(3) >= kCandidates;
+      window_full = q.int64(3) >= window;
     }
   }
   if (window_full && all) {
