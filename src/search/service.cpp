@@ -184,6 +184,7 @@ std::optional<PlannedClause> SearchService::correct_typo(const ParsedQuery& pars
     spec.min_clauses = spec.max_clauses = 1;
     spec.now = now;
     spec.limit = 3;
+    spec.count_total = false;  // replaced by the real search's total below
     const store::SearchPage found = store_.search(spec);
     std::vector<std::string> texts;
     for (const store::SearchHit& h : found.hits)

@@ -184,6 +184,9 @@ struct SearchSpec {
   std::int64_t offset = 0;
   std::int64_t limit = 10;
   SearchWeights weights;
+  // False when only the best few hits matter (checking a typo's
+  // correction): the total may then count only the matches scored.
+  bool count_total = true;
 };
 
 struct SearchHit {

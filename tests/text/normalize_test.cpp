@@ -131,6 +131,16 @@ std::vector<std::string> words(const std::vector<Token>& tokens) {
   return out;
 }
 
+// Text NFKC leaves alone skips ICU (normalize.cpp, nfkc_stable): the same
+// word must come out the same with a character that forces the ICU path
+// (a Latin é, NFKC-stable but outside the fast set) next to it.
+TEST(Normalize, FastPathAgreesWithIcuPath) {
+  for (std::string w :
+       {"المَدْرَسَةُ", "إلى", "مُسْتَشْفَى", "٢٠٢٦", "Facebook", "شارعـ", "ﻻ", "ا\u0654", "\u0675"}) {
+    EXPECT_EQ(normalize_for_matching(w + " é"), normalize_for_matching(w) + " é") << w;
+  }
+}
+
 TEST(NormalizeTokenize, OffsetsPointAtOriginalVowelledWords) {
   const std::string_view text = "قَالَ الوزيرُ: «سنبدأ»";
   const auto tokens = tokenize(text);

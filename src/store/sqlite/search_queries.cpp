@@ -118,7 +118,7 @@ SearchPage SqliteStore::search(const SearchSpec& spec) {
       window_full = q.int64(3) >= window;
     }
   }
-  if (window_full && all) {
+  if (window_full && all && spec.count_total) {
     // More matches than were scored: count them all (cheap next to scoring).
     auto q = c->query("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1", "search: total");
     q.bind(1, match.text);
