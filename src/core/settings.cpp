@@ -38,6 +38,7 @@ std::map<std::string, std::string> default_labels() {
       {"search_count_few", "{n} نتائج"},
       {"search_count_many", "{n} نتيجة"},
       {"search_count_other", "{n} نتيجة"},
+      {"search_count_more", "أكثر من {n} نتيجة"},
       {"next_page", "الصفحة التالية"},
       {"previous_page", "الصفحة السابقة"},
       {"page_n", "صفحة"},

@@ -285,7 +285,13 @@ std::string Renderer::search_page(const SearchView& v, const Chrome& chrome) con
   if (v.nothing_to_search) {
     put(*d.AddSectionDictionary("PROMPT"), "TEXT", L.label("search_prompt"));
   } else {
-    put(*d.AddSectionDictionary("COUNT"), "TEXT", result_count(v.total));
+    std::string count = result_count(v.total);
+    if (v.total_capped) {
+      count = L.label("search_count_more");
+      if (const auto at = count.find("{n}"); at != std::string::npos)
+        count.replace(at, 3, number(v.total));
+    }
+    put(*d.AddSectionDictionary("COUNT"), "TEXT", count);
   }
   if (!v.suggestion.empty()) {
     auto* s = d.AddSectionDictionary("SUGGESTION");

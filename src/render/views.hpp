@@ -42,7 +42,8 @@ struct SearchResultView {
 struct SearchView {
   std::string query;  // as typed, shown back in the search box
   std::int64_t total = 0;
-  std::string suggestion;  // "" when there is none
+  bool total_capped = false;  // "أكثر من {total} نتيجة"
+  std::string suggestion;     // "" when there is none
   std::string suggestion_url;
   std::vector<SearchResultView> results;
   std::int64_t page = 1;

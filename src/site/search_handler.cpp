@@ -63,6 +63,7 @@ void Site::search_page(const http::Request& req, const http::Params&, http::Resp
   render::SearchView v;
   v.query = text::valid_utf8(query);
   v.total = found.total;
+  v.total_capped = found.total_capped;
   v.nothing_to_search = found.nothing_to_search;
   if (found.suggestion) {
     v.suggestion = *found.suggestion;

@@ -187,6 +187,9 @@ struct SearchSpec {
   // False when only the best few hits matter (checking a typo's
   // correction): the total may then count only the matches scored.
   bool count_total = true;
+  // The total stops counting here (a word in most articles would cost more
+  // to count than to rank); SearchPage::total_capped says it did.
+  std::int64_t total_cap = 5000;
 };
 
 struct SearchHit {
@@ -200,6 +203,7 @@ struct SearchPage {
   // few thousand matches; the total of an all-clauses spec still counts
   // every match, a partial one counts what was scored.
   std::int64_t total = 0;
+  bool total_capped = false;  // total == total_cap and there are more
   std::vector<SearchHit> hits;
 };
 

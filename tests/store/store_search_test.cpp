@@ -244,3 +244,45 @@ TEST(SearchIndexSqlite, OutsideEditsAreIndexedAtTheNextWrite) {
 }
 }  // namespace
 }  // namespace jarida_store_test
+
+namespace jarida_store_test {
+namespace {
+// A word in more articles than a reader can page through is counted only
+// that far (the rest of the count would cost more than the ranking).
+TEST(SearchTotalSqlite, CountsUpToTheCapAndSaysSo) {
+  TempDir dir;
+  auto s = store::open_sqlite_store(dir.path() / "jarida.db");
+  s->migrate();
+  {
+    auto b = s->begin_write();
+    const core::Id author = b->upsert_user({"u", "u", "u", "", core::Role::author, ""});
+    const core::Id category = b->upsert_category({"c", "قسم", "", std::nullopt});
+    for (int i = 0; i < 540; ++i) {
+      store::NewArticle a;
+      a.slug = numbered("n", i);
+      a.title = "نشرة الطقس";
+      a.published_at = now() - 1h;
+      a.author_id = author;
+      a.category_id = category;
+      b->add_article(a);
+    }
+    b->commit();
+  }
+  store::SearchClause weather;
+  weather.any_of = {{{"الطقس"}}};
+  store::SearchSpec spec;
+  spec.clauses = {weather};
+  spec.min_clauses = spec.max_clauses = 1;
+  spec.now = now();
+  spec.total_cap = 520;  // above the 500 articles that are scored
+  auto page = s->search(spec);
+  EXPECT_EQ(page.total, 520);
+  EXPECT_TRUE(page.total_capped);
+  EXPECT_EQ(page.hits.size(), 10u);
+  spec.total_cap = 1000;
+  page = s->search(spec);
+  EXPECT_EQ(page.total, 540);
+  EXPECT_FALSE(page.total_capped);
+}
+}  // namespace
+}  // namespace jarida_store_test

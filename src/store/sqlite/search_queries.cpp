@@ -119,18 +119,24 @@ SearchPage SqliteStore::search(const SearchSpec& spec) {
     }
   }
   if (window_full && all && spec.count_total) {
-    // More matches than were scored: count them all (cheap next to scoring).
-    auto q = c->query("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1", "search: total");
-    q.bind(1, match.text);
+    // More matches than were scored: count them, up to the cap.
+    auto q = c->query(
+        "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ?1 LIMIT ?2)",
+        "search: total");
+    const std::int64_t cap = std::max(spec.total_cap, window);
+    q.bind(1, match.text).bind(2, cap + 1);
     q.step();
-    page.total = q.int64(0);
+    page.total = std::min(q.int64(0), cap);
+    page.total_capped = q.int64(0) > cap;
   }
   if (ids.empty() && spec.offset > 0) {
     // Past the last page: the window count had no row to ride on.
     SearchSpec first = spec;
     first.offset = 0;
     first.limit = 1;
-    page.total = search(first).total;
+    const SearchPage counted = search(first);
+    page.total = counted.total;
+    page.total_capped = counted.total_capped;
     return page;
   }
   if (spec.limit <= 0) ids.clear();
