@@ -19,6 +19,7 @@
 #include "search/query.hpp"
 #include "search/variants.hpp"
 #include "store/store.hpp"
+#include "store/store_fixture.hpp"  // TempDir
 
 namespace jarida::search {
 namespace {
@@ -34,23 +35,7 @@ core::TimePoint may(unsigned day) {
   return sys_days{std::chrono::May / day / 2024} + 9h;
 }
 
-// A fresh directory, removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::string name = (fs::temp_directory_path() / "jarida-search-XXXXXX").string();
-    if (mkdtemp(name.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = name;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using jarida_store_test::TempDir;
 
 std::string repeat(std::string_view s, std::size_t n) {
   std::string out;

@@ -11,6 +11,20 @@ core::Id returned_id(Query& q) {
   return q.int64(0);
 }
 
+// Tags the article, copying its status and time into each row (see
+// article_tags in 0001_initial.sql).
+void add_tags(Connection& c, core::Id article, const std::vector<core::Id>& tags) {
+  for (core::Id tag : tags) {
+    auto q = c.query(
+        "INSERT INTO article_tags (article_id, tag_id, status, published_at) "
+        "SELECT id, ?2, status, published_at FROM articles WHERE id = ?1 "
+        "ON CONFLICT DO NOTHING",
+        "article tags");
+    q.bind(1, article).bind(2, tag);
+    q.run();
+  }
+}
+
 }  // namespace
 
 SqliteWriteBatch::SqliteWriteBatch(std::unique_lock<WriterLock> lock, Connection& writer)
@@ -89,15 +103,7 @@ core::Id SqliteWriteBatch::add_article(const NewArticle& a) {
     q.run();
   }
   const core::Id id = c.last_insert_id();
-  for (core::Id tag : a.tag_ids) {
-    auto q = c.query(
-        "INSERT INTO article_tags (article_id, tag_id, status, published_at) "
-        "SELECT id, ?2, status, published_at FROM articles WHERE id = ?1 "
-        "ON CONFLICT DO NOTHING",
-        "add_article: tags");
-    q.bind(1, id).bind(2, tag);
-    q.run();
-  }
+  add_tags(c, id, a.tag_ids);
   sp.release();
   return id;
 }
@@ -129,15 +135,7 @@ bool SqliteWriteBatch::update_article(core::Id id, const NewArticle& a) {
     q.bind(1, id);
     q.run();
   }
-  for (core::Id tag : a.tag_ids) {
-    auto q = c.query(
-        "INSERT INTO article_tags (article_id, tag_id, status, published_at) "
-        "SELECT id, ?2, status, published_at FROM articles WHERE id = ?1 "
-        "ON CONFLICT DO NOTHING",
-        "update_article: tags");
-    q.bind(1, id).bind(2, tag);
-    q.run();
-  }
+  add_tags(c, id, a.tag_ids);
   sp.release();
   return true;
 }
