@@ -16,13 +16,23 @@ struct Word {
   const std::string* stem;  // into `stems`, or nullptr when not a match
 };
 
+// A stem is a piece of its normalized word (stemming only cuts letters off
+// either end), so a word containing none of the stems can't match: most
+// words of a body are passed over without stemming them.
+bool may_match(std::string_view normalized, const StemSet& stems) {
+  return std::any_of(stems.begin(), stems.end(), [&](const std::string& s) {
+    return normalized.find(s) != std::string_view::npos;
+  });
+}
+
 std::vector<Word> words_of(std::string_view text, const StemSet& stems) {
   std::vector<Word> words;
   for (const text::Token& t : text::tokenize(text)) {
     // Any stem the index holds for the word (with or without a particle).
     auto it = stems.end();
-    for (const std::string& s : text::index_stems(t.normalized))
-      if (it == stems.end()) it = stems.find(s);
+    if (may_match(t.normalized, stems))
+      for (const std::string& s : text::index_stems(t.normalized))
+        if (it == stems.end()) it = stems.find(s);
     // NFKC can split one code point into several tokens with equal offsets.
     if (!words.empty() && words.back().begin == t.begin) {
       if (it != stems.end()) words.back().stem = &*it;

@@ -245,7 +245,7 @@ SearchResults SearchService::search(const SearchRequest& request) {
   full.now = request.now;
   full.offset = offset;
   full.limit = out.per_page;
-  full.total_cap = kTotalCap;
+  full.total_cap = kMaxPage * out.per_page;  // as far as this reader can page
   store::SearchPage full_page = store_.search(full);
 
   store::SearchPage partial_page;
@@ -260,9 +260,9 @@ SearchResults SearchService::search(const SearchRequest& request) {
     partial_page = store_.search(partial);
     if (!page_has_room) partial_page.hits.clear();
   }
-  out.total = std::min(kTotalCap, full_page.total + partial_page.total);
+  out.total = std::min(full.total_cap, full_page.total + partial_page.total);
   out.total_capped = full_page.total_capped || partial_page.total_capped ||
-                     full_page.total + partial_page.total > kTotalCap;
+                     full_page.total + partial_page.total > full.total_cap;
 
   StemSet stems;
   for (const PlannedClause& c : clauses) add_stems(c.clause, stems);

@@ -30,8 +30,6 @@ namespace jarida::search {
 inline constexpr std::int64_t kDefaultPerPage = 10;
 inline constexpr std::int64_t kMaxPerPage = 50;
 inline constexpr std::int64_t kMaxPage = 100;  // deeper pages are not for readers
-// Matches are counted as far as a reader can page, and no further.
-inline constexpr std::int64_t kTotalCap = kMaxPage * kMaxPerPage;
 
 struct SearchRequest {
   std::string_view query;
@@ -49,7 +47,9 @@ struct SearchResult {
 
 struct SearchResults {
   std::int64_t total = 0;
-  bool total_capped = false;  // there are more than `total` (kTotalCap)
+  // There are more than `total`: matches are counted only as far as the
+  // reader can page (kMaxPage pages of per_page).
+  bool total_capped = false;
   std::int64_t page = 1;
   std::int64_t per_page = kDefaultPerPage;
   std::optional<std::string> suggestion;  // the query with a typo corrected

@@ -189,7 +189,7 @@ struct SearchSpec {
   bool count_total = true;
   // The total stops counting here (a word in most articles would cost more
   // to count than to rank); SearchPage::total_capped says it did.
-  std::int64_t total_cap = 5000;
+  std::int64_t total_cap = 1000;
 };
 
 struct SearchHit {

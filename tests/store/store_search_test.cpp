@@ -274,9 +274,9 @@ TEST(SearchTotalSqlite, CountsUpToTheCapAndSaysSo) {
   spec.clauses = {weather};
   spec.min_clauses = spec.max_clauses = 1;
   spec.now = now();
-  spec.total_cap = 520;  // above the 500 articles that are scored
+  spec.total_cap = 220;  // above the 200 articles that are scored
   auto page = s->search(spec);
-  EXPECT_EQ(page.total, 520);
+  EXPECT_EQ(page.total, 220);
   EXPECT_TRUE(page.total_capped);
   EXPECT_EQ(page.hits.size(), 10u);
   spec.total_cap = 1000;
