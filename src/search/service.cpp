@@ -245,7 +245,8 @@ SearchResults SearchService::search(const SearchRequest& request) {
   full.now = request.now;
   full.offset = offset;
   full.limit = out.per_page;
-  full.total_cap = kMaxPage * out.per_page;  // as far as this reader can page
+  // Counted up to 1,000, or as far as this reader can page if further.
+  full.total_cap = kMaxPage * std::max(out.per_page, kDefaultPerPage);
   store::SearchPage full_page = store_.search(full);
 
   store::SearchPage partial_page;

@@ -47,8 +47,8 @@ struct SearchResult {
 
 struct SearchResults {
   std::int64_t total = 0;
-  // There are more than `total`: matches are counted only as far as the
-  // reader can page (kMaxPage pages of per_page).
+  // There are more than `total`: matches are counted up to 1,000 (kMaxPage
+  // pages of kDefaultPerPage), or as far as the reader can page if further.
   bool total_capped = false;
   std::int64_t page = 1;
   std::int64_t per_page = kDefaultPerPage;
