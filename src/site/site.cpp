@@ -102,6 +102,13 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
       Route{M::get, http::PathPattern("/search"), "search", nullptr, false, &Site::search_page},
       Route{M::get, http::PathPattern("/api/v1/search"), "search_api", nullptr, false,
             &Site::search_api},
+      // Old WordPress links (legacy_links.cpp); ?s= ?p= ?tag= are read in handle().
+      Route{M::get, http::PathPattern("/{yyyy:int}/{mm:int}/{dd:int}/{slug}/"), "dated_permalink",
+            nullptr, false, &Site::dated_permalink},
+      Route{M::get, http::PathPattern("/index.php/"), "index_php_root", nullptr, false,
+            &Site::index_php},
+      Route{M::get, http::PathPattern("/index.php/{rest*}"), "index_php", nullptr, false,
+            &Site::index_php},
       route(M::get, "/{slug}/", "page", &Site::page),
   };
 
@@ -132,6 +139,7 @@ Site::~Site() = default;
 
 void Site::handle(const http::Request& req, http::Response& res) {
   if (req.method == http::Method::other) return error(405, &req, res);
+  if (req.method != http::Method::post && legacy_query_link(req, res)) return;
   http::Params params;
   const Route* route = http::find_route(routes_, req.method, req.path, params);
   if (!route) {

@@ -69,6 +69,10 @@ class Site {
   void post_send_to_friend(const http::Request& req, const http::Params& params,
                            http::Response& res);
   void search_page(const http::Request& req, const http::Params& params, http::Response& res);
+  // legacy_links.cpp: old WordPress links.
+  bool legacy_query_link(const http::Request& req, http::Response& res);
+  void dated_permalink(const http::Request& req, const http::Params& params, http::Response& res);
+  void index_php(const http::Request& req, const http::Params& params, http::Response& res);
   void search_api(const http::Request& req, const http::Params& params, http::Response& res);
   void text_slot_value(const std::string& name, const CachedPage& page, const http::Request& req,
                        std::string& out);

@@ -58,6 +58,7 @@ struct NewArticle {
   core::Id category_id = 0;
   std::vector<core::Id> tag_ids;
   std::int64_t visits = 0;
+  std::optional<std::int64_t> legacy_id;  // WordPress post ID of an imported article
 };
 
 struct NewComment {
@@ -274,6 +275,9 @@ class Store {
   virtual std::optional<core::Author> author_by_slug(std::string_view slug) = 0;
   virtual std::optional<core::Page> page_by_slug(std::string_view slug) = 0;
   virtual std::vector<std::string> article_slugs_starting_with(std::string_view prefix) = 0;
+  // The published article that had this WordPress post ID (old /?p=ID links).
+  virtual std::optional<core::ArticleSummary> published_article_by_legacy_id(
+      std::int64_t legacy_id) = 0;
   virtual std::int64_t count_articles() = 0;
 
   // Visits: adds every increment (to the total and to today's count) in one

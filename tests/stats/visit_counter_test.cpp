@@ -63,6 +63,9 @@ class FakeStore : public store::Store {
   std::optional<core::Author> author_by_slug(std::string_view) override { return {}; }
   std::optional<core::Page> page_by_slug(std::string_view) override { return {}; }
   std::vector<std::string> article_slugs_starting_with(std::string_view) override { return {}; }
+  std::optional<core::ArticleSummary> published_article_by_legacy_id(std::int64_t) override {
+    return std::nullopt;
+  }
   std::int64_t count_articles() override { return 0; }
   std::int64_t article_visits(core::Id article) override { return written(article); }
   std::uint64_t content_version() override { return 0; }

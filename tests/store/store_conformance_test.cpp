@@ -583,3 +583,32 @@ TYPED_TEST(StoreTest, ReadersAndAWriterRunTogether) {
 }
 
 }  // namespace
+
+namespace jarida_store_test {
+namespace {
+
+template <class Backend>
+class LegacyIdTest : public StoreTest<Backend> {};
+TYPED_TEST_SUITE(LegacyIdTest, Backends);
+
+// Old /?p=ID links: the WordPress ID an imported article had.
+TYPED_TEST(LegacyIdTest, FindsOnlyAPublishedArticleByItsWordPressId) {
+  const auto w = this->seed();
+  auto a = this->article("imported", now() - 1h, w.amal, w.politics);
+  a.legacy_id = 1234;
+  this->add(a);
+  auto draft = this->article("draft", now() - 1h, w.amal, w.politics, ArticleStatus::draft);
+  draft.legacy_id = 99;
+  this->add(draft);
+  const auto found = this->db().published_article_by_legacy_id(1234);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->slug, "imported");
+  EXPECT_FALSE(this->db().published_article_by_legacy_id(99).has_value());
+  EXPECT_FALSE(this->db().published_article_by_legacy_id(5).has_value());
+  auto again = this->article("again", now() - 1h, w.amal, w.politics);
+  again.legacy_id = 1234;  // one article per WordPress ID
+  EXPECT_THROW(this->add(again), store::Error);
+}
+
+}  // namespace
+}  // namespace jarida_store_test

@@ -184,6 +184,18 @@ std::vector<core::LatestComment> SqliteStore::latest_comments(std::int64_t limit
   return out;
 }
 
+std::optional<core::ArticleSummary> SqliteStore::published_article_by_legacy_id(
+    std::int64_t legacy_id) {
+  static const std::string sql = "SELECT " + std::string(kSummaryColumns) + " FROM articles a" +
+                                 std::string(kSummaryJoins) + " WHERE a.legacy_id = ?2 AND" +
+                                 std::string(kVisible);
+  auto c = readers_.borrow();
+  auto q = c->query(sql, "published_article_by_legacy_id");
+  q.bind(1, now_utc()).bind(2, legacy_id);
+  if (!q.step()) return std::nullopt;
+  return read_summary(q, 0);
+}
+
 std::vector<std::string> SqliteStore::article_slugs_starting_with(std::string_view prefix) {
   // A range on the unique slug index rather than LIKE, whose % and _ would
   // need escaping and which folds ASCII case. Every status counts: a slug

@@ -46,6 +46,8 @@ class SqliteStore final : public Store {
   std::optional<core::Author> author_by_slug(std::string_view slug) override;
   std::optional<core::Page> page_by_slug(std::string_view slug) override;
   std::vector<std::string> article_slugs_starting_with(std::string_view prefix) override;
+  std::optional<core::ArticleSummary> published_article_by_legacy_id(
+      std::int64_t legacy_id) override;
   std::int64_t count_articles() override;
 
   void add_visits(std::span<const VisitIncrement> increments, std::chrono::sys_days day) override;

@@ -88,7 +88,8 @@ core::Id SqliteWriteBatch::add_article(const NewArticle& a) {
   {
     auto q = c.query(
         "INSERT INTO articles (slug, title, kicker, excerpt, status, published_at, author_id, "
-        "category_id, visits, body_html) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "category_id, visits, body_html, legacy_id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         "add_article");
     q.bind(1, a.slug)
         .bind(2, a.title)
@@ -99,7 +100,8 @@ core::Id SqliteWriteBatch::add_article(const NewArticle& a) {
         .bind(7, a.author_id)
         .bind(8, a.category_id)
         .bind(9, a.visits)
-        .bind(10, a.body_html);
+        .bind(10, a.body_html)
+        .bind(11, a.legacy_id);
     q.run();
   }
   const core::Id id = c.last_insert_id();
@@ -115,7 +117,7 @@ bool SqliteWriteBatch::update_article(core::Id id, const NewArticle& a) {
     auto q = c.query(
         "UPDATE articles SET slug = ?2, title = ?3, kicker = ?4, excerpt = ?5, status = ?6, "
         "published_at = ?7, author_id = ?8, category_id = ?9, body_html = ?10, "
-        "updated_at = unixepoch() WHERE id = ?1",
+        "legacy_id = ?11, updated_at = unixepoch() WHERE id = ?1",
         "update_article");
     q.bind(1, id)
         .bind(2, a.slug)
@@ -126,7 +128,8 @@ bool SqliteWriteBatch::update_article(core::Id id, const NewArticle& a) {
         .bind(7, a.published_at)
         .bind(8, a.author_id)
         .bind(9, a.category_id)
-        .bind(10, a.body_html);
+        .bind(10, a.body_html)
+        .bind(11, a.legacy_id);
     q.run();
   }
   if (c.changes() == 0) return false;  // the savepoint has nothing to undo
