@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "render/share_metadata.hpp"
 #include "render/slots.hpp"
 #include "text/digits.hpp"
 #include "text/utf8.hpp"
@@ -95,9 +96,11 @@ std::string Renderer::number(std::int64_t n) const {
 
 std::string Renderer::layout(const std::string& title, const std::string& description,
                              const std::string& canonical_path, const std::string& content,
-                             const Chrome* chrome, bool noindex) const {
+                             const Chrome* chrome, bool noindex,
+                             const std::string& share_head) const {
   Dict d("layout");
   if (noindex) d.ShowSection("NOINDEX");
+  put_html(d, "SHARE_HEAD", strip_slot_bytes(share_head));
   const auto& L = settings_;
   put(d, "TITLE", title.empty() ? L.site_name : title + " - " + L.site_name);
   if (!description.empty()) put(*d.AddSectionDictionary("DESCRIPTION"), "TEXT", description);
@@ -205,7 +208,8 @@ std::string Renderer::article_page(const ArticleView& v, const Chrome& chrome) c
   if (v.comments.empty())
     put(*d.AddSectionDictionary("NO_COMMENTS"), "TEXT", L.label("no_comments"));
   const std::string content = expand("article.tpl", &d);
-  return layout(a.title, a.excerpt, core::article_path(a), content, &chrome);
+  return layout(a.title, a.excerpt, core::article_path(a), content, &chrome, false,
+                article_share_head(a, L));
 }
 
 std::string Renderer::list_page(const ListView& v, const Chrome& chrome) const {
@@ -255,7 +259,7 @@ std::string Renderer::list_page(const ListView& v, const Chrome& chrome) const {
       p.page > 1 ? p.base_path + "page/" + std::to_string(p.page) + "/" : p.base_path;
   std::string title = v.heading;
   if (p.page > 1) title += (title.empty() ? "" : " - ") + L.label("page_n") + " " + number(p.page);
-  return layout(title, v.description, canonical, content, &chrome);
+  return layout(title, v.description, canonical, content, &chrome, false, site_share_head(L));
 }
 
 std::string Renderer::result_count(std::int64_t n) const {

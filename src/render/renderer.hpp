@@ -48,7 +48,8 @@ class Renderer {
   std::string expand(const std::string& name, const void* dict) const;
   std::string layout(const std::string& title, const std::string& description,
                      const std::string& canonical_path, const std::string& content,
-                     const Chrome* chrome, bool noindex = false) const;
+                     const Chrome* chrome, bool noindex = false,
+                     const std::string& share_head = {}) const;
   std::string number(std::int64_t n) const;
 
   core::SiteSettings settings_;

@@ -126,7 +126,6 @@ TEST(SnippetHtml, NoTrailingEllipsisWhenTheWindowReachesTheEnd) {
 }
 
 TEST(SnippetHtml, ShowsEveryMatchOfTheChosenWindow) {
-  "dropping the window's last matches";
   // The window chosen is قطار (word 11) .. جسر (word 16); both should show.
   const std::string text = "قطار" + filler(10) + " قطار" + filler(4) + " جسر" + filler(10);
   const std::string snippet = snippet_html(text, {stem("قطار"), stem("جسر")}, 6);

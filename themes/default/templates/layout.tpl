@@ -7,7 +7,7 @@
 {{/NOINDEX}}<title>{{TITLE}}</title>
 {{#DESCRIPTION}}<meta name="description" content="{{TEXT}}">
 {{/DESCRIPTION}}<link rel="canonical" href="{{CANONICAL}}">
-<link rel="preload" href="/static/fonts/NotoNaskhArabic-Regular.ttf" as="font" type="font/ttf" crossorigin="anonymous">
+{{SHARE_HEAD:none}}<link rel="preload" href="/static/fonts/NotoNaskhArabic-Regular.ttf" as="font" type="font/ttf" crossorigin="anonymous">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/site.css?v={{ASSET_VERSION}}">
 <script src="/static/site.js?v={{ASSET_VERSION}}" defer></script>
