@@ -33,6 +33,7 @@ struct CachedPage {
   core::Id article_id = 0;                                // article pages only
   stats::VisitCounter::Cell* counts_visits_of = nullptr;  // article pages only
   std::uint64_t generation = 0;                           // unique per render, for ETags
+  const char* content_type = nullptr;                     // nullptr: HTML
   SteadyClock::time_point expires = SteadyClock::time_point::max();
 
   std::size_t memory_bytes() const { return body.memory_bytes() + redirect_to.size() + 256; }

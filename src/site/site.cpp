@@ -14,11 +14,12 @@
 namespace jarida::site {
 namespace {
 
-const std::string kPageHeaders = std::string("Content-Type: text/html; charset=utf-8\r\n") +
-                                 kSecurityHeaders +
-                                 // Browsers revalidate every time, so the live
-                                 // counter shows; the ETag makes that a 304.
-                                 "Cache-Control: no-cache\r\nVary: Accept-Encoding\r\n";
+// Browsers revalidate every time, so the live counter shows; the ETag makes
+// that a 304.
+const std::string kPageHeadersAfterType =
+    std::string(kSecurityHeaders) + "Cache-Control: no-cache\r\nVary: Accept-Encoding\r\n";
+const std::string kPageHeaders =
+    std::string("Content-Type: text/html; charset=utf-8\r\n") + kPageHeadersAfterType;
 
 // True unless the client refuses gzip or doesn't name it ("gzip;q=0").
 bool accepts_gzip(std::string_view accept_encoding) {
@@ -109,6 +110,11 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
             &Site::index_php},
       Route{M::get, http::PathPattern("/index.php/{rest*}"), "index_php", nullptr, false,
             &Site::index_php},
+      // For search engines (sitemaps.cpp).
+      route(M::get, "/robots.txt", "robots", &Site::robots),
+      route(M::get, "/sitemap.xml", "sitemap_index", &Site::sitemap_index),
+      route(M::get, "/sitemaps/{file}", "sitemap", &Site::sitemap_file),
+      route(M::get, "/news-sitemap.xml", "news_sitemap", &Site::news_sitemap),
       route(M::get, "/{slug}/", "page", &Site::page),
   };
 
@@ -242,7 +248,12 @@ void Site::write_page(const http::Request& req, const CachedPage& page,
   const std::string_view etag_sv(etag_text, static_cast<std::size_t>(etag_len));
 
   res.status = 200;
-  res.headers.append(kPageHeaders);
+  if (page.content_type != nullptr) {
+    res.add_header("Content-Type", page.content_type);
+    res.headers.append(kPageHeadersAfterType);
+  } else {
+    res.headers.append(kPageHeaders);
+  }
   res.add_header("ETag", etag_sv);
   if (req.header("If-None-Match") == etag_sv) {
     res.status = 304;

@@ -89,6 +89,11 @@ class Site {
   std::shared_ptr<CachedPage> tag(const http::Params& p);
   std::shared_ptr<CachedPage> author(const http::Params& p);
   std::shared_ptr<CachedPage> page(const http::Params& p);
+  // sitemaps.cpp
+  std::shared_ptr<CachedPage> robots(const http::Params& p);
+  std::shared_ptr<CachedPage> sitemap_index(const http::Params& p);
+  std::shared_ptr<CachedPage> sitemap_file(const http::Params& p);
+  std::shared_ptr<CachedPage> news_sitemap(const http::Params& p);
 
   std::shared_ptr<CachedPage> list(render::ListView view, const store::ArticleFilter& filter,
                                    const http::Params& p);
