@@ -10,7 +10,7 @@ build_pkgs=(
   libvips-dev libmagic-dev zlib1g-dev pkg-config cmake g++ make
   fonts-noto-core fonts-kacst
 )
-test_pkgs=(libgtest-dev libgmock-dev chromium python3-aiosmtpd nginx wrk nodejs npm clang-format libxml2-utils)
+test_pkgs=(libgtest-dev libgmock-dev chromium python3-aiosmtpd nginx wrk nodejs npm clang-format libxml2-utils python3-feedparser)
 want=("${build_pkgs[@]}")
 [[ ${1:-build} == test ]] && want+=("${test_pkgs[@]}")
 

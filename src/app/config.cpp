@@ -256,6 +256,7 @@ class Reader {
         {"dates", dates_keys()}, {"labels", label_keys()},
         {"theme", theme_keys()}, {"comments", comments_keys()},
         {"smtp", smtp_keys()},   {"send_to_friend", send_to_friend_keys()},
+        {"feeds", feeds_keys()},
     };
     std::vector<std::string> section_names;
     for (const auto& s : sections) section_names.push_back(s.first);
@@ -654,6 +655,12 @@ class Reader {
     smtp.from_name = name.empty() ? cfg_.site.site_name : std::string(name);
   }
 
+  std::vector<KeySpec> feeds_keys() {
+    return {{"full_text", [this](const toml::node& n) {
+               if (auto v = bool_of("[feeds] full_text", n)) cfg_.site.feeds.full_text = *v;
+             }}};
+  }
+
   std::vector<KeySpec> send_to_friend_keys() {
     auto int_key = [this](const std::string& name, std::int64_t lo, std::int64_t hi, int& target) {
       return KeySpec{name, [this, name, lo, hi, &target](const toml::node& n) {
@@ -906,6 +913,11 @@ per_ip_per_hour = 5
 per_recipient_per_day = 3
 # Mails the whole site may send per hour (1 to 100000).
 site_per_hour = 200
+
+[feeds]
+# RSS (/feed/) and Atom (/feed/atom/) feeds, also per category and tag
+# (/category/NAME/feed/): the whole article (true) or only its excerpt.
+full_text = true
 )";
   return out;
 }

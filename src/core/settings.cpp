@@ -16,6 +16,7 @@ std::map<std::string, std::string> default_labels() {
       {"comments", "التعليقات"},
       {"no_comments", "لا توجد تعليقات بعد."},
       {"latest_comments", "أحدث التعليقات"},
+      {"feed_comment_on", "تعليق على:"},
       {"about", "عن الموقع"},
       {"read_more", "اقرأ المزيد"},
       {"most_read", "الأكثر قراءة"},

@@ -65,6 +65,11 @@ struct SendToFriendSettings {
   int site_per_hour = 200;
 };
 
+// RSS and Atom feeds (/feed/, /feed/atom/, per category and tag).
+struct FeedSettings {
+  bool full_text = true;  // the whole article, or only its excerpt
+};
+
 struct SiteSettings {
   std::string site_name = "جريدة";
   std::string base_url = "http://127.0.0.1:8080";
@@ -74,6 +79,7 @@ struct SiteSettings {
   CommentSettings comments;
   SmtpSettings smtp;
   SendToFriendSettings send_to_friend;
+  FeedSettings feeds;
 
   const std::string& label(const std::string& key) const;
 };

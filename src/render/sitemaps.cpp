@@ -1,32 +1,13 @@
 #include "render/sitemaps.hpp"
 
-#include "http/target.hpp"
-#include "render/slots.hpp"
+#include "render/xml.hpp"
 #include "text/dates.hpp"
-#include "text/utf8.hpp"
 
 namespace jarida::render {
 
 namespace {
 
 constexpr const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-
-// Escaped for XML text; marker bytes and other control characters are not
-// allowed in XML 1.0 at all, so they go.
-std::string xml(const std::string& s) {
-  std::string clean;
-  clean.reserve(s.size());
-  for (char c : strip_slot_bytes(s)) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\n' && c != '\t') continue;
-    clean += c;
-  }
-  return text::html_escape(clean);
-}
-
-std::string url_of(const core::SiteSettings& site, const std::string& path) {
-  return xml(site.base_url + http::encode_path(path));
-}
 
 }  // namespace
 
@@ -35,7 +16,7 @@ std::string sitemap_index(const std::vector<SitemapEntry>& sitemaps,
   std::string out = kXmlHead;
   out += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const auto& s : sitemaps) {
-    out += "<sitemap><loc>" + url_of(site, s.path) + "</loc><lastmod>" + text::iso8601(s.lastmod) +
+    out += "<sitemap><loc>" + xml_url(site, s.path) + "</loc><lastmod>" + text::iso8601(s.lastmod) +
            "</lastmod></sitemap>\n";
   }
   out += "</sitemapindex>\n";
@@ -46,7 +27,7 @@ std::string sitemap(const std::vector<SitemapEntry>& urls, const core::SiteSetti
   std::string out = kXmlHead;
   out += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const auto& u : urls) {
-    out += "<url><loc>" + url_of(site, u.path) + "</loc>";
+    out += "<url><loc>" + xml_url(site, u.path) + "</loc>";
     if (u.lastmod != core::TimePoint{})
       out += "<lastmod>" + text::iso8601(u.lastmod) + "</lastmod>";
     out += "</url>\n";
@@ -62,11 +43,11 @@ std::string news_sitemap(const std::vector<core::ArticleSummary>& articles,
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
       "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n";
   for (const auto& a : articles) {
-    out += "<url><loc>" + url_of(site, core::article_path(a)) + "</loc><news:news>";
-    out += "<news:publication><news:name>" + xml(site.site_name) +
+    out += "<url><loc>" + xml_url(site, core::article_path(a)) + "</loc><news:news>";
+    out += "<news:publication><news:name>" + xml_escape(site.site_name) +
            "</news:name><news:language>ar</news:language></news:publication>";
     out += "<news:publication_date>" + text::iso8601(a.published_at) +
-           "</news:publication_date><news:title>" + xml(a.title) + "</news:title>";
+           "</news:publication_date><news:title>" + xml_escape(a.title) + "</news:title>";
     out += "</news:news></url>\n";
   }
   out += "</urlset>\n";

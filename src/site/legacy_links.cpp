@@ -1,5 +1,5 @@
 // Old WordPress links keep working (issue 7, "Old links keep working"):
-// the query-string forms WordPress answers on "/" (?s= ?p= ?tag=), dated
+// the query-string forms WordPress answers on "/" (?s= ?p= ?tag= ?feed=), dated
 // permalinks with the day (/2023/01/15/slug/) and /index.php/... paths get
 // a 301 to the Jarida URL. Links that need the importer's legacy ids for
 // pages, categories and authors come with the importer.
@@ -33,6 +33,10 @@ bool Site::legacy_query_link(const http::Request& req, http::Response& res) {
   if (req.query.starts_with("s=") || req.query.find("&s=") != std::string_view::npos) {
     const std::string q = http::query_param(req.query, "s");
     moved(res, q.empty() ? "/search" : "/search?q=" + http::encode_query_value(q));
+    return true;
+  }
+  if (const std::string feed = http::query_param(req.query, "feed"); !feed.empty()) {
+    moved(res, feed == "atom" ? "/feed/atom/" : "/feed/");  // rss2, rss, rdf: RSS
     return true;
   }
   if (const std::string tag = http::query_param(req.query, "tag"); !tag.empty()) {

@@ -110,6 +110,12 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
             &Site::index_php},
       Route{M::get, http::PathPattern("/index.php/{rest*}"), "index_php", nullptr, false,
             &Site::index_php},
+      // Feeds (feeds.cpp).
+      route(M::get, "/feed/", "feed", &Site::feed),
+      route(M::get, "/feed/atom/", "feed_atom", &Site::feed_atom),
+      route(M::get, "/category/{slug}/feed/", "category_feed", &Site::category_feed),
+      route(M::get, "/tag/{slug}/feed/", "tag_feed", &Site::tag_feed),
+      route(M::get, "/comments/feed/", "comments_feed", &Site::comments_feed),
       // For search engines (sitemaps.cpp).
       route(M::get, "/robots.txt", "robots", &Site::robots),
       route(M::get, "/sitemap.xml", "sitemap_index", &Site::sitemap_index),

@@ -12,6 +12,7 @@
 #include "http/request.hpp"
 #include "http/response.hpp"
 #include "http/router.hpp"
+#include "render/feeds.hpp"
 #include "render/renderer.hpp"
 #include "search/service.hpp"
 #include "site/page_cache.hpp"
@@ -89,6 +90,14 @@ class Site {
   std::shared_ptr<CachedPage> tag(const http::Params& p);
   std::shared_ptr<CachedPage> author(const http::Params& p);
   std::shared_ptr<CachedPage> page(const http::Params& p);
+  // feeds.cpp
+  std::shared_ptr<CachedPage> feed(const http::Params& p);
+  std::shared_ptr<CachedPage> feed_atom(const http::Params& p);
+  std::shared_ptr<CachedPage> category_feed(const http::Params& p);
+  std::shared_ptr<CachedPage> tag_feed(const http::Params& p);
+  std::shared_ptr<CachedPage> comments_feed(const http::Params& p);
+  std::shared_ptr<CachedPage> articles_feed(const render::FeedChannel& channel,
+                                            const store::ArticleFilter& filter, bool atom);
   // sitemaps.cpp
   std::shared_ptr<CachedPage> robots(const http::Params& p);
   std::shared_ptr<CachedPage> sitemap_index(const http::Params& p);
