@@ -116,6 +116,21 @@ def db_rows(data_dir, sql, args=()):
         con.close()
 
 
+def db_execute(data_dir, *statements):
+    """Writes to DATA/jarida.db as another program would (statements are SQL
+    text or (SQL, args) pairs), in one transaction. Only tables that need no
+    Jarida function: triggers record article changes for the search index,
+    which the server's next write brings up to date."""
+    con = sqlite3.connect(os.path.join(data_dir, "jarida.db"), timeout=5)
+    try:
+        for st in statements:
+            sql, args = (st, ()) if isinstance(st, str) else st
+            con.execute(sql, args)
+        con.commit()
+    finally:
+        con.close()
+
+
 def demo_data_dir():
     """A fresh data folder with demo content: `init` + `demo` run once per
     test process, then each caller gets its own copy (the CLI has exited, so

@@ -16,12 +16,9 @@ class LegacyLinksTest(ServerTestCase):
 
     @classmethod
     def prepare_data(cls, data_dir):
-        import sqlite3
-        con = sqlite3.connect(data_dir + "/jarida.db", timeout=5)
-        con.execute("UPDATE articles SET legacy_id = ? WHERE id = (SELECT min(id) FROM articles "
-                    "WHERE status = 'published')", (LEGACY_ID,))
-        con.commit()
-        con.close()
+        harness.db_execute(data_dir, (
+            "UPDATE articles SET legacy_id = ? WHERE id = (SELECT min(id) FROM articles "
+            "WHERE status = 'published')", (LEGACY_ID,)))
 
     def location(self, path):
         r = self.get(path, headers={"User-Agent": BOT_UA})

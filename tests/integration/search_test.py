@@ -204,16 +204,12 @@ class SearchFollowsEditsTest(ServerTestCase):
     `jarida` tokenizer) are indexed at the server's next write."""
 
     def test_outside_edits_reach_the_index_at_the_next_write(self):
-        import sqlite3
         article_id, slug, published = harness.db_rows(
             self.data_dir, "SELECT id, slug, published_at FROM articles "
                            "WHERE status = 'published' ORDER BY id LIMIT 1")[0]
         marker = "سنجابستان"
-        con = sqlite3.connect(self.data_dir + "/jarida.db", timeout=5)
-        con.execute("UPDATE articles SET title = title || ' ' || ? WHERE id = ?",
-                    (marker, article_id))
-        con.commit()
-        con.close()
+        harness.db_execute(self.data_dir, ("UPDATE articles SET title = title || ' ' || ? "
+                                           "WHERE id = ?", (marker, article_id)))
         # The server writes visit counts once a second: a reader's visit.
         path = "/%s/%s/" % (time.strftime("%Y/%m", time.gmtime(published)), q(slug))
         deadline = time.time() + 10
@@ -224,10 +220,8 @@ class SearchFollowsEditsTest(ServerTestCase):
             found = self.api_total(marker)
         self.assertEqual(found, 1)
 
-        con = sqlite3.connect(self.data_dir + "/jarida.db", timeout=5)
-        con.execute("UPDATE articles SET status = 'draft' WHERE id = ?", (article_id,))
-        con.commit()
-        con.close()
+        harness.db_execute(self.data_dir,
+                           ("UPDATE articles SET status = 'draft' WHERE id = ?", (article_id,)))
         deadline = time.time() + 10
         while time.time() < deadline and found != 0:
             self.get("/", headers={"User-Agent": BROWSER_UA})

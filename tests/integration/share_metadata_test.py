@@ -52,12 +52,9 @@ class ShareMetadataTest(ServerTestCase):
 
     @classmethod
     def prepare_data(cls, data_dir):
-        import sqlite3
-        con = sqlite3.connect(data_dir + "/jarida.db", timeout=5)
-        con.execute("UPDATE articles SET title = ? WHERE id = (SELECT min(id) FROM articles "
-                    "WHERE status = 'published')", (HOSTILE_TITLE,))
-        con.commit()
-        con.close()
+        harness.db_execute(data_dir, (
+            "UPDATE articles SET title = ? WHERE id = (SELECT min(id) FROM articles "
+            "WHERE status = 'published')", (HOSTILE_TITLE,)))
 
     def article(self, hostile=False):
         where = "title = ?" if hostile else "title <> ?"

@@ -20,13 +20,10 @@ class SitemapsTest(ServerTestCase):
     @classmethod
     def prepare_data(cls, data_dir):
         # Two articles in the news window, the rest older.
-        import sqlite3
-        con = sqlite3.connect(data_dir + "/jarida.db", timeout=5)
-        con.execute("UPDATE articles SET published_at = published_at - 30 * 86400")
-        con.execute("UPDATE articles SET published_at = ? WHERE id IN (SELECT id FROM articles "
-                    "WHERE status = 'published' ORDER BY id LIMIT 2)", (int(time.time()) - 3600,))
-        con.commit()
-        con.close()
+        harness.db_execute(
+            data_dir, "UPDATE articles SET published_at = published_at - 30 * 86400",
+            ("UPDATE articles SET published_at = ? WHERE id IN (SELECT id FROM articles "
+             "WHERE status = 'published' ORDER BY id LIMIT 2)", (int(time.time()) - 3600,)))
 
     def fetch_xml(self, path):
         r = self.get(path, headers={"User-Agent": BOT_UA})
