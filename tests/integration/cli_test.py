@@ -167,3 +167,25 @@ class ConfigErrorTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ReindexTest(unittest.TestCase):
+    """`jarida reindex --data DIR` (issue 5): rebuilds the search index with
+    progress, and says how many articles it indexed."""
+
+    def test_reindex_reports_progress_and_every_published_article(self):
+        d = harness.demo_data_dir()
+        r = harness.run_cli(["reindex", "--data", d])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        published = harness.db_rows(d, "SELECT count(*) FROM articles "
+                                       "WHERE status = 'published'")[0][0]
+        self.assertIn("Indexing articles: %d/%d (100%%)" % (published, published), r.stdout)
+        self.assertIn("Search index rebuilt: %d published articles" % published, r.stdout)
+        indexed = harness.db_rows(d, "SELECT count(*) FROM search_docs")[0][0]
+        self.assertEqual(indexed, published)
+
+    def test_reindex_of_a_missing_folder_fails_with_a_message(self):
+        missing = os.path.join(harness.new_dir("reindex-"), "nothing-here")
+        r = harness.run_cli(["reindex", "--data", missing])
+        self.assertNotEqual(r.returncode, 0)
+        self.assertTrue(r.stderr.strip())
