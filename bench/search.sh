@@ -39,7 +39,7 @@
 #  4. bench/search-queries.py generate: 4 x $PER_CLASS queries taken from
 #     the published titles with a fixed seed (one word, several words
 #     unquoted, "phrases", typos), URL-encoded, one file per class + mixed;
-#  5. serves the site on a free loopback port (18390 and up); warm-up = one
+#  5. serves the site on a free loopback port (random); warm-up = one
 #     sequential pass over all the queries (bench/search-queries.py check),
 #     which also checks every answer is 200 with JSON and counts queries
 #     with no result / with a suggestion;
@@ -114,95 +114,20 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ------------------------------------------------------------------ tools ---
-need_pkg() {  # need_pkg COMMAND PACKAGE
-  command -v "$1" >/dev/null 2>&1 && return 0
-  log "installing $2 (apt-get)"
-  if [[ -z "${APT_UPDATED:-}" ]]; then apt-get update -qq; APT_UPDATED=1; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-}
+WAIT_BUDGET=300  # shorter than article.sh's: this benchmark is long already
+source "$ROOT/bench/lib.sh"
 need_pkg wrk wrk
 need_pkg curl curl
 need_pkg sqlite3 sqlite3
 need_pkg python3 python3
-CLK_TCK=$(getconf CLK_TCK)
 
 # ------------------------------------------------------------------ build ---
-cd "$ROOT"
-if [[ "$NO_BUILD" != 1 ]]; then
-  log "building build/jarida (Release)"
-  # configure + build under the shared build lock (others build in this tree)
-  flock /tmp/jarida-build.lock sh -c \
-    'cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null &&
-     cmake --build build -j2 --target jarida' >"$OUTDIR/.build.log" 2>&1 ||
-    { tail -40 "$OUTDIR/.build.log"; die "build failed (log: $OUTDIR/.build.log)"; }
-fi
-JARIDA="$ROOT/build/jarida"
-[[ -x "$JARIDA" ]] || die "no $JARIDA"
+build_jarida
 
 # ---------------------------------------------------------------- helpers ---
-port_in_use() {  # listening on TCP port $1 (v4 or v6)?
-  local hex; printf -v hex ':%04X' "$1"
-  awk -v h="$hex" 'substr($2, length($2)-4) == h && $4 == "0A" { f = 1 }
-                   END { exit !f }' /proc/net/tcp /proc/net/tcp6 2>/dev/null
-}
-pick_port() {  # the first free port from 18390 up
-  local p
-  for ((p = 18390; p < 18590; p++)); do
-    port_in_use "$p" || { echo "$p"; return 0; }
-  done
-  return 1
-}
-wait_http() {  # wait_http URL: up to 10 s for any HTTP answer
-  for _ in $(seq 100); do
-    curl -s -o /dev/null --max-time 1 "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
 now_ns() { date +%s%N; }
 secs_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
-
-# Measurements must not share the CPUs with a compiler or a test run of
-# another engineer (see bench/article.sh, same rules, shorter budget, no
-# re-runs: this benchmark is long already).
-NCPU=$(nproc)
-WAIT_BUDGET=300
-busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
-busy_pct_1s() {
-  local a b; a=$(busy_ticks); sleep 1; b=$(busy_ticks)
-  echo $(((b - a) * 100 / (CLK_TCK * NCPU)))
-}
-wait_quiet() {
-  local said=0 pct
-  while :; do
-    if pgrep -x cc1plus >/dev/null 2>&1; then
-      ((said)) || log "  waiting for running compilations (cc1plus) to finish..."
-    else
-      pct=$(busy_pct_1s)
-      ((pct <= 25)) && return 0
-      ((said)) || log "  machine ${pct}% busy with something else; waiting..."
-    fi
-    said=1
-    if ((WAIT_BUDGET <= 0)); then
-      log "  WARNING: machine still busy, waiting budget (5 min) used up; measuring anyway"
-      return 0
-    fi
-    sleep 5; WAIT_BUDGET=$((WAIT_BUDGET - 5))
-  done
-}
-monitor_start() {
-  : >"$TMP/monitor"
-  ( while :; do pgrep -x cc1plus >/dev/null 2>&1 && echo cc1plus; sleep 0.5; done ) \
-    >>"$TMP/monitor" 2>/dev/null &
-  MON_PID=$!
-}
-monitor_stop() {  # prints how many samples saw a compiler
-  kill "$MON_PID" 2>/dev/null || true
-  wait "$MON_PID" 2>/dev/null || true
-  MON_PID=""
-  wc -l <"$TMP/monitor"
-}
 
 log "Jarida search benchmark  $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 log "commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)')"
@@ -257,7 +182,7 @@ QDIR="$RAW/queries"
 python3 "$QPY" generate "$DB" "$QDIR" --seed "$SEED" --per-class "$PER_CLASS" | tee -a "$OUTFILE"
 
 # ------------------------------------------------------------------ serve ---
-PORT=$(pick_port) || die "no free port from 18390 up"
+PORT=$(pick_port) || die "no free port"
 "$JARIDA" serve --data "$DATA" --listen "127.0.0.1:$PORT" --threads "$THREADS" \
   >"$RAW/serve.log" 2>&1 &
 JARIDA_PID=$!

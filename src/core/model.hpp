@@ -13,6 +13,10 @@ namespace jarida::core {
 
 using Id = std::int64_t;
 using TimePoint = std::chrono::sys_seconds;  // UTC, second precision
+// Now, to the second (what the database stores).
+inline TimePoint now_seconds() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
 
 enum class Role { admin, editor, author };
 enum class ArticleStatus { draft, scheduled, published, trash };

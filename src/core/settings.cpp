@@ -32,6 +32,7 @@ std::map<std::string, std::string> default_labels() {
       {"search_no_results_hint",
        "جرّب كلمات أقل أو أعمّ، أو تأكد من الإملاء، أو ضع العبارة بين علامتي تنصيص."},
       {"search_partial", "تطابق بعض الكلمات"},
+      {"search_cut", "بحثنا بأول كلمات عبارتك فقط، فهي أطول مما يقرأ البحث."},
       // Arabic plural forms of the result count, by ICU plural category.
       {"search_count_zero", "لا توجد نتائج"},
       {"search_count_one", "نتيجة واحدة"},

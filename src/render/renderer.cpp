@@ -297,6 +297,7 @@ std::string Renderer::search_page(const SearchView& v, const Chrome& chrome) con
     }
     put(*d.AddSectionDictionary("COUNT"), "TEXT", count);
   }
+  if (v.cut) put(*d.AddSectionDictionary("CUT"), "TEXT", L.label("search_cut"));
   if (!v.suggestion.empty()) {
     auto* s = d.AddSectionDictionary("SUGGESTION");
     put(*s, "LABEL", L.label("search_did_you_mean"));

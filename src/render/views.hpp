@@ -51,6 +51,7 @@ struct SearchView {
   std::string previous_url;  // "" on the first page
   std::string next_url;      // "" on the last page
   bool nothing_to_search = false;
+  bool cut = false;  // only the start of a long query was searched
 };
 
 struct ArticleView {

@@ -14,8 +14,7 @@ namespace jarida::search {
 // One thing the reader asked for, as the store will search it.
 struct PlannedClause {
   store::SearchClause clause;
-  std::vector<std::size_t> terms;  // indexes into ParsedQuery::terms
-  std::int64_t matches = 0;
+  std::vector<std::size_t> terms;        // indexes into ParsedQuery::terms
   std::optional<std::string> corrected;  // the indexed term searched instead
   std::string surface;                   // ...as the articles write it
 };
@@ -184,7 +183,7 @@ std::optional<PlannedClause> SearchService::correct_typo(const ParsedQuery& pars
     spec.min_clauses = spec.max_clauses = 1;
     spec.now = now;
     spec.limit = 3;
-    spec.count_total = false;  // replaced by the real search's total below
+    spec.count_total = false;  // only whether it finds something, and its best hits
     const store::SearchPage found = store_.search(spec);
     std::vector<std::string> texts;
     for (const store::SearchHit& h : found.hits)
@@ -193,7 +192,6 @@ std::optional<PlannedClause> SearchService::correct_typo(const ParsedQuery& pars
     // the word as written must be as near to what was typed.
     auto [surface, edits] = surface_form(near, typed.normalized, texts);
     if (found.total == 0 || edits > allowed_edits(code_points(typed.normalized).size())) continue;
-    fixed.matches = found.total;
     fixed.corrected = near;
     fixed.surface = std::move(surface);
     return fixed;
@@ -220,8 +218,7 @@ SearchResults SearchService::search(const SearchRequest& request) {
   std::vector<PlannedClause> kept;
   std::size_t unknown = 0;
   for (PlannedClause& c : clauses) {
-    c.matches = store_.search_match_count(c.clause, kCountCap);
-    if (c.matches > 0) {
+    if (store_.search_match_count(c.clause, kCountCap) > 0) {
       kept.push_back(std::move(c));
     } else if (auto fixed = correct_typo(parsed, c, request.now)) {
       kept.push_back(std::move(*fixed));

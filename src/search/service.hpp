@@ -55,7 +55,7 @@ struct SearchResults {
   std::optional<std::string> suggestion;  // the query with a typo corrected
   std::vector<SearchResult> results;
   bool nothing_to_search = false;  // empty, or only punctuation
-  bool cut = false;                // the query was longer than we read
+  bool cut = false;                // longer than we read: only its start was searched
 };
 
 struct PlannedClause;

@@ -27,7 +27,7 @@ constexpr const char* kCommenterCookie = "jarida_c";
 void Site::post_comment(const http::Request& req, const http::Params& params, http::Response& res) {
   const bool json = wants_json(req);
   const auto& settings = renderer_.settings();
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  const auto now = core::now_seconds();
 
   auto refuse = [&](int status, const std::vector<std::string>& messages) {
     refuse_form(renderer_, json, status, messages, res);
@@ -186,7 +186,7 @@ const std::string& Site::form_token(std::string_view purpose, core::Id article) 
   };
   thread_local Memo comment_memo, send_memo;
   Memo& m = purpose == "comment" ? comment_memo : send_memo;
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  const auto now = core::now_seconds();
   if (m.site != this || m.article != article || m.second != now.time_since_epoch().count()) {
     m.site = this;
     m.article = article;

@@ -1,10 +1,10 @@
 #include "site/comment_input.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "http/request.hpp"
 #include "mail/address.hpp"
+#include "text/digits.hpp"
 #include "text/utf8.hpp"
 
 namespace jarida::site {
@@ -62,10 +62,8 @@ CommentInput parse_comment_form(std::string_view form_body) {
   in.honeypot = http::query_param(form_body, "website");
   const std::string parent = http::query_param(form_body, "parent");
   if (!parent.empty() && parent != "0") {
-    core::Id id = 0;
-    const auto [end, ec] = std::from_chars(parent.data(), parent.data() + parent.size(), id);
-    if (ec == std::errc{} && end == parent.data() + parent.size() && id > 0)
-      in.parent = id;
+    if (const auto id = text::parse_positive_int(parent))
+      in.parent = *id;
     else
       in.parent_malformed = true;
   }

@@ -3,22 +3,14 @@
 // permalinks with the day (/2023/01/15/slug/) and /index.php/... paths get
 // a 301 to the Jarida URL. Links that need the importer's legacy ids for
 // pages, categories and authors come with the importer.
-#include <charconv>
-
 #include "http/target.hpp"
 #include "site/security_headers.hpp"
 #include "site/site.hpp"
+#include "text/digits.hpp"
 
 namespace jarida::site {
 
 namespace {
-
-std::optional<std::int64_t> positive_int(const std::string& s) {
-  std::int64_t n = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-  if (s.empty() || ec != std::errc{} || end != s.data() + s.size() || n < 1) return std::nullopt;
-  return n;
-}
 
 void moved(http::Response& res, const std::string& location) {
   res.status = 301;
@@ -45,7 +37,7 @@ bool Site::legacy_query_link(const http::Request& req, http::Response& res) {
   }
   const std::string p = http::query_param(req.query, "p");
   if (p.empty()) return false;  // other parameters: the home page, as before
-  const auto id = positive_int(p);
+  const auto id = text::parse_positive_int(p);
   const auto article = id ? store_.published_article_by_legacy_id(*id) : std::nullopt;
   if (!article) {
     error(404, &req, res);
@@ -59,12 +51,15 @@ void Site::dated_permalink(const http::Request& req, const http::Params& p, http
   // /2023/01/15/slug/ -> /2023/01/slug/ (a wrong month is put right there).
   const auto yyyy = p.get("yyyy"), mm = p.get("mm"), dd = p.get("dd");
   if (yyyy.size() != 4 || mm.size() != 2 || dd.size() != 2) return error(404, &req, res);
-  moved(res, http::encode_path("/" + std::string(yyyy) + "/" + std::string(mm) + "/" +
-                               std::string(p.get("slug")) + "/"));
+  std::string path = "/";
+  path.append(yyyy).append("/").append(mm).append("/").append(p.get("slug")).append("/");
+  moved(res, http::encode_path(path));
 }
 
 void Site::index_php(const http::Request& req, const http::Params& p, http::Response& res) {
-  std::string location = http::encode_path("/" + std::string(p.get("rest")));
+  std::string path = "/";  // appended, not "/" + string: a false -Wrestrict in g++ 12
+  path += p.get("rest");
+  std::string location = http::encode_path(path);
   if (!req.query.empty()) location.append("?").append(req.query);
   moved(res, location);
 }

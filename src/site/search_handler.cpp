@@ -5,21 +5,16 @@
 // search layer's to read as plain words.
 #include <boost/json.hpp>
 
-#include <charconv>
-
 #include "http/target.hpp"
 #include "site/security_headers.hpp"
 #include "site/site.hpp"
 #include "text/dates.hpp"
+#include "text/digits.hpp"
 #include "text/utf8.hpp"
 
 namespace jarida::site {
 
 namespace {
-
-core::TimePoint now_seconds() {
-  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
 
 // A positive integer parameter: its value, `fallback` when absent, or
 // nullopt when present but not a number in [1, max].
@@ -27,10 +22,8 @@ std::optional<std::int64_t> int_param(std::string_view query, std::string_view n
                                       std::int64_t fallback, std::int64_t max) {
   const std::string text = http::query_param(query, name);
   if (text.empty()) return fallback;
-  std::int64_t n = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc{} || end != text.data() + text.size() || n < 1 || n > max)
-    return std::nullopt;
+  const auto n = text::parse_positive_int(text);
+  if (!n || *n > max) return std::nullopt;
   return n;
 }
 
@@ -58,13 +51,14 @@ void Site::search_page(const http::Request& req, const http::Params&, http::Resp
   // A reader's page: a bad page number is page 1, not an error.
   const std::int64_t page = int_param(req.query, "page", 1, search::kMaxPage).value_or(1);
   const search::SearchResults found = search_.search(
-      {.query = query, .page = page, .per_page = options_.per_page, .now = now_seconds()});
+      {.query = query, .page = page, .per_page = options_.per_page, .now = core::now_seconds()});
 
   render::SearchView v;
   v.query = text::valid_utf8(query);
   v.total = found.total;
   v.total_capped = found.total_capped;
   v.nothing_to_search = found.nothing_to_search;
+  v.cut = found.cut;
   if (found.suggestion) {
     v.suggestion = *found.suggestion;
     v.suggestion_url = search_url(*found.suggestion, 1);
@@ -97,8 +91,8 @@ void Site::search_api(const http::Request& req, const http::Params&, http::Respo
                       "per_page: عدد النتائج في الصفحة يجب أن يكون عدداً صحيحاً من 1 إلى " +
                           std::to_string(search::kMaxPerPage));
   const std::string query = http::query_param(req.query, "q");
-  const search::SearchResults found =
-      search_.search({.query = query, .page = *page, .per_page = *per_page, .now = now_seconds()});
+  const search::SearchResults found = search_.search(
+      {.query = query, .page = *page, .per_page = *per_page, .now = core::now_seconds()});
 
   boost::json::object o;
   o["total"] = found.total;

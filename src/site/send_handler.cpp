@@ -20,7 +20,7 @@ void Site::post_send_to_friend(const http::Request& req, const http::Params& par
                                http::Response& res) {
   const bool json = wants_json(req);
   const auto& settings = renderer_.settings();
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  const auto now = core::now_seconds();
   auto refuse = [&](int status, const std::string& message) {
     refuse_form(renderer_, json, status, {message}, res);
   };

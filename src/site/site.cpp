@@ -127,9 +127,8 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
   fragments_.define(
       "latest_comments",
       [this] {
-        return renderer_.latest_comments(
-            store_.latest_comments(options_.latest_comments),
-            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+        return renderer_.latest_comments(store_.latest_comments(options_.latest_comments),
+                                         core::now_seconds());
       },
       options_.fragment_ttl);
   fragments_.define(

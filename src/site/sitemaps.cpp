@@ -2,10 +2,9 @@
 // articles each, newest first), /sitemaps/site.xml (home and categories) and
 // /news-sitemap.xml (the last 48 hours): cached like pages, dropped with
 // them when content changes.
-#include <charconv>
-
 #include "render/sitemaps.hpp"
 #include "site/site.hpp"
+#include "text/digits.hpp"
 
 namespace jarida::site {
 
@@ -15,10 +14,6 @@ constexpr std::int64_t kArticlesPerSitemap = 10000;  // the protocol allows 50,0
 constexpr std::int64_t kNewsMax = 1000;              // Google News reads up to 1,000
 constexpr auto kNewsWindow = std::chrono::hours(48);
 constexpr const char* kXml = "application/xml; charset=utf-8";
-
-core::TimePoint now_seconds() {
-  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
 
 }  // namespace
 
@@ -32,7 +27,7 @@ std::shared_ptr<CachedPage> Site::sitemap_index(const http::Params&) {
   std::vector<render::SitemapEntry> maps;
   const auto first = store_.published_articles({}, 0, 1);
   maps.push_back({"/sitemaps/site.xml",
-                  first.items.empty() ? now_seconds() : first.items.front().published_at});
+                  first.items.empty() ? core::now_seconds() : first.items.front().published_at});
   for (std::int64_t n = 0; n * kArticlesPerSitemap < first.total; ++n) {
     // A chunk's newest article dates the chunk (lists are newest first).
     const auto head = store_.published_articles({}, n * kArticlesPerSitemap, 1);
@@ -57,13 +52,10 @@ std::shared_ptr<CachedPage> Site::sitemap_file(const http::Params& p) {
     if (!file.starts_with(prefix) || !file.ends_with(suffix)) return nullptr;
     const std::string_view digits =
         file.substr(prefix.size(), file.size() - prefix.size() - suffix.size());
-    std::int64_t n = 0;
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-    if (digits.empty() || digits.front() == '0' || ec != std::errc{} ||
-        end != digits.data() + digits.size() || n < 1 || n > 100000)
-      return nullptr;
+    const auto n = text::parse_positive_int(digits);
+    if (!n || digits.front() == '0' || *n > 100000) return nullptr;
     const auto chunk =
-        store_.published_articles({}, (n - 1) * kArticlesPerSitemap, kArticlesPerSitemap);
+        store_.published_articles({}, (*n - 1) * kArticlesPerSitemap, kArticlesPerSitemap);
     if (chunk.items.empty()) return nullptr;
     for (const auto& a : chunk.items) urls.push_back({core::article_path(a), a.published_at});
   }
@@ -73,7 +65,7 @@ std::shared_ptr<CachedPage> Site::sitemap_file(const http::Params& p) {
 }
 
 std::shared_ptr<CachedPage> Site::news_sitemap(const http::Params&) {
-  const core::TimePoint since = now_seconds() - kNewsWindow;
+  const core::TimePoint since = core::now_seconds() - kNewsWindow;
   std::vector<core::ArticleSummary> recent;
   for (auto& a : store_.published_articles({}, 0, kNewsMax).items) {
     if (a.published_at < since) break;  // newest first

@@ -196,13 +196,12 @@ struct SearchSpec {
 struct SearchHit {
   core::ArticleSummary article;
   std::string body_text;  // the indexed plain text of the body, for snippets
-  double score = 0;       // higher is better; BM25 with weights, times recency
 };
 
 struct SearchPage {
   // Results of this spec, all pages. Backends may score only the newest
-  // few thousand matches; the total of an all-clauses spec still counts
-  // every match, a partial one counts what was scored.
+  // few hundred matches; the total of an all-clauses spec counts further,
+  // up to total_cap, a partial one counts what was scored.
   std::int64_t total = 0;
   bool total_capped = false;  // total == total_cap and there are more
   std::vector<SearchHit> hits;

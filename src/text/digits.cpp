@@ -8,6 +8,8 @@
 // text that is not valid UTF-8: no decoder is needed.
 #include "text/digits.hpp"
 
+#include <charconv>
+
 namespace jarida::text {
 
 namespace {
@@ -60,6 +62,14 @@ std::string to_arabic_indic_digits(std::string_view s) {
     }
   }
   return out;
+}
+
+std::optional<std::int64_t> parse_positive_int(std::string_view s) {
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (s.empty() || s.front() == '-' || ec != std::errc{} || end != s.data() + s.size() || n < 1)
+    return std::nullopt;
+  return n;
 }
 
 }  // namespace jarida::text

@@ -147,6 +147,11 @@ class SearchTest(ServerTestCase):
         self.assertIn("أحدث التعليقات", html)  # the shared sidebar is there too
         self.assertEqual(r.header("Cache-Control"), "no-cache")
 
+    def test_a_query_longer_than_we_read_says_so(self):
+        html = self.page("/search", "?q=" + q(" ".join([self.word] * 30)))
+        self.assertIn('class="search-cut"', html)
+        self.assertNotIn('class="search-cut"', self.page("/search", "?q=" + q(self.word)))
+
     def test_empty_state_and_prompt_are_in_arabic(self):
         html = self.page("/search", "?q=" + q("زلزال"))
         self.assertIn("لا توجد نتائج", html)

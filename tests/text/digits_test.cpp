@@ -49,3 +49,15 @@ TEST(Digits, RoundTrip) {
 
 }  // namespace
 }  // namespace jarida::text
+
+namespace jarida::text {
+namespace {
+TEST(ParsePositiveInt, WholeAsciiNumbersFromOneUp) {
+  EXPECT_EQ(parse_positive_int("1"), 1);
+  EXPECT_EQ(parse_positive_int("4242"), 4242);
+  EXPECT_EQ(parse_positive_int("007"), 7);
+  for (const char* bad : {"", "0", "-3", "+3", "3x", " 3", "3 ", "٣", "99999999999999999999"})
+    EXPECT_EQ(parse_positive_int(bad), std::nullopt) << bad;
+}
+}  // namespace
+}  // namespace jarida::text

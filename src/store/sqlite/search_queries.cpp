@@ -94,7 +94,7 @@ SearchPage SqliteStore::search(const SearchSpec& spec) {
       kCandidates, std::max<std::int64_t>(spec.offset, 0) + std::max<std::int64_t>(spec.limit, 1));
   auto c = readers_.borrow();
   Transaction snapshot(*c, Transaction::Kind::read, "search");
-  std::vector<std::pair<core::Id, double>> ids;
+  std::vector<core::Id> ids;
   bool window_full = false;
   {
     auto q = c->query(sql, "search");
@@ -114,7 +114,7 @@ SearchPage SqliteStore::search(const SearchSpec& spec) {
         .bind(13, std::max<std::int64_t>(spec.offset, 0))
         .bind(14, window);
     while (q.step()) {
-      ids.emplace_back(q.int64(0), q.real(1));
+      ids.push_back(q.int64(0));
       page.total = q.int64(2);
       window_full = q.int64(3) >= window;
     }
@@ -141,9 +141,8 @@ SearchPage SqliteStore::search(const SearchSpec& spec) {
     return page;
   }
   if (spec.limit <= 0) ids.clear();
-  for (const auto& [id, score] : ids) {
+  for (const core::Id id : ids) {
     SearchHit hit;
-    hit.score = score;
     {
       auto q = c->query(summary_sql, "search: article");
       q.bind(1, id);

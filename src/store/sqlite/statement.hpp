@@ -47,7 +47,6 @@ class Query {
   void run();
 
   std::int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
-  double real(int col) const { return sqlite3_column_double(stmt_, col); }
   std::optional<std::int64_t> optional_int64(int col) const;
   std::string text(int col) const;
   core::TimePoint time(int col) const { return core::TimePoint{std::chrono::seconds{int64(col)}}; }

@@ -4,6 +4,7 @@
 <input type="search" name="q" value="{{QUERY}}" placeholder="{{SEARCH_PLACEHOLDER}}" aria-label="{{SEARCH_LABEL}}">
 <button type="submit">{{SEARCH_LABEL}}</button>
 </form>
+{{#CUT}}<p class="search-cut">{{TEXT}}</p>{{/CUT}}
 {{#PROMPT}}<p class="search-prompt">{{TEXT}}</p>{{/PROMPT}}
 {{#SUGGESTION}}<p class="did-you-mean">{{LABEL}} <a href="{{URL}}">{{TEXT}}</a></p>{{/SUGGESTION}}
 {{#COUNT}}<p class="search-count" role="status">{{TEXT}}</p>{{/COUNT}}
