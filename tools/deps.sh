@@ -7,7 +7,7 @@ build_pkgs=(
   libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
   libsqlite3-dev libstemmer-dev libicu-dev libpq-dev libcurl4-openssl-dev
   libgumbo-dev libsodium-dev libctemplate-dev libtomlplusplus-dev libcli11-dev
-  libvips-dev libmagic-dev zlib1g-dev pkg-config cmake g++ make
+  libvips-dev libmagic-dev libexpat1-dev zlib1g-dev pkg-config cmake g++ make
   fonts-noto-core fonts-kacst
 )
 test_pkgs=(libgtest-dev libgmock-dev chromium python3-aiosmtpd nginx wrk nodejs npm clang-format libxml2-utils python3-feedparser)

@@ -27,6 +27,10 @@ std::string_view to_string(ArticleStatus s) {
   switch (s) {
     case ArticleStatus::draft:
       return "draft";
+    case ArticleStatus::pending:
+      return "pending";
+    case ArticleStatus::private_:
+      return "private";
     case ArticleStatus::scheduled:
       return "scheduled";
     case ArticleStatus::published:
@@ -35,6 +39,13 @@ std::string_view to_string(ArticleStatus s) {
       return "trash";
   }
   return "draft";
+}
+
+std::optional<ArticleStatus> article_status_from_string(std::string_view s) {
+  for (auto status : {ArticleStatus::draft, ArticleStatus::pending, ArticleStatus::scheduled,
+                      ArticleStatus::published, ArticleStatus::private_, ArticleStatus::trash})
+    if (to_string(status) == s) return status;
+  return std::nullopt;
 }
 
 std::string_view to_string(CommentStatus s) {

@@ -19,12 +19,15 @@ inline TimePoint now_seconds() {
 }
 
 enum class Role { admin, editor, author };
-enum class ArticleStatus { draft, scheduled, published, trash };
+// pending: waiting for an editor's review; private: the newsroom sees it,
+// readers never do (password-protected WordPress posts are imported so).
+enum class ArticleStatus { draft, pending, scheduled, published, private_, trash };
 enum class CommentStatus { pending, approved, spam, trash };
 
 std::string_view to_string(Role r);
 std::optional<Role> role_from_string(std::string_view s);
 std::string_view to_string(ArticleStatus s);
+std::optional<ArticleStatus> article_status_from_string(std::string_view s);
 std::string_view to_string(CommentStatus s);
 std::optional<CommentStatus> comment_status_from_string(std::string_view s);
 

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "store/import_batch.hpp"
 
 namespace jarida::store {
 
@@ -253,6 +254,9 @@ class Store {
   virtual int schema_version() = 0;
 
   virtual std::unique_ptr<WriteBatch> begin_write() = 0;
+  // A WordPress import: one transaction, holding the write lock like a
+  // WriteBatch (store/import_batch.hpp).
+  virtual std::unique_ptr<ImportBatch> begin_import() = 0;
 
   // Users
   virtual std::optional<core::Author> user_by_login(std::string_view login) = 0;

@@ -20,16 +20,41 @@ bool is_recorded(Connection& c, int number) {
   return q.step();
 }
 
+class ForeignKeysOff {
+ public:
+  explicit ForeignKeysOff(Connection& c) : c_(c) {
+    c_.exec("PRAGMA foreign_keys = OFF", "migrate");
+  }
+  ~ForeignKeysOff() {
+    try {
+      c_.exec("PRAGMA foreign_keys = ON", "migrate");
+    } catch (...) {  // outside a transaction this cannot fail; never throw from here
+    }
+  }
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+ private:
+  Connection& c_;
+};
+
 }  // namespace
 
 void apply_migrations(Connection& writer, std::span<const Migration> list) {
   for (const Migration& m : list) {
     // Cheap check without the write lock: the common case is "all done".
     if (is_recorded(writer, m.number)) continue;
+    // A migration may rebuild a table (create, copy, drop, rename): with
+    // foreign keys on, the drop would cascade to every row that refers to
+    // it. The pragma is a no-op inside a transaction, so it is set around
+    // it, and the keys are checked before the commit instead.
+    ForeignKeysOff fk_off(writer);
     Transaction tx(writer, Transaction::Kind::write, "migrate");
     if (is_recorded(writer, m.number)) continue;  // another process won the race
     try {
       writer.exec(m.sql, "migrate");
+      if (writer.query("PRAGMA foreign_key_check", "migrate").step())
+        throw Error("a foreign key no longer matches");
     } catch (const Error& e) {
       throw Error(std::string(e.what()) + " (in migration " + m.name + ")");
     }

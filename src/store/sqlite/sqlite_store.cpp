@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include "store/sqlite/migrate.hpp"
+#include "store/sqlite/import_batch.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace jarida::store::sqlite {
@@ -52,6 +53,10 @@ int SqliteStore::schema_version() {
 
 std::unique_ptr<WriteBatch> SqliteStore::begin_write() {
   return std::make_unique<SqliteWriteBatch>(std::unique_lock(writer_lock_), writer_);
+}
+
+std::unique_ptr<ImportBatch> SqliteStore::begin_import() {
+  return std::make_unique<SqliteImportBatch>(std::unique_lock(writer_lock_), writer_);
 }
 
 std::optional<core::Author> SqliteStore::user_by_login(std::string_view login) {

@@ -28,6 +28,7 @@ class SqliteStore final : public Store {
   void migrate() override;
   int schema_version() override;
   std::unique_ptr<WriteBatch> begin_write() override;
+  std::unique_ptr<ImportBatch> begin_import() override;
 
   std::optional<core::Author> user_by_login(std::string_view login) override;
   std::int64_t count_users() override;
