@@ -64,6 +64,13 @@ void set_tags(Connection& c, core::Id article, const std::vector<core::Id>& want
   }
 }
 
+// A WordPress id, or NULL for rows the export refers to but does not list
+// (a term or author missing from a partial export).
+std::optional<std::int64_t> legacy(std::int64_t id) {
+  if (id > 0) return id;
+  return std::nullopt;
+}
+
 constexpr std::string_view kArticleSlugTaken = "SELECT id FROM articles WHERE slug = ?1";
 constexpr std::string_view kPageSlugTaken = "SELECT id FROM pages WHERE slug = ?1";
 constexpr std::string_view kUserSlugTaken = "SELECT id FROM users WHERE slug = ?1";
@@ -102,13 +109,17 @@ Upserted SqliteImportBatch::upsert_user(const ImportedUser& u) {
     existing = first_id(q);
   }
   if (existing) {
-    // A Jarida user (or an earlier import) keeps its slug, role and password.
+    // A Jarida user (or an earlier import) keeps its role, password and
+    // slug, unless the slug is the login: /?author=ID must not reveal it.
     auto q = c.query(
         "UPDATE users SET legacy_id = ?2, display_name = ?3, "
-        "email = CASE WHEN ?4 = '' THEN email ELSE ?4 END WHERE id = ?1 AND "
-        "(legacy_id IS NOT ?2 OR display_name IS NOT ?3 OR (?4 <> '' AND email IS NOT ?4))",
+        "email = CASE WHEN ?4 = '' THEN email ELSE ?4 END, "
+        "slug = CASE WHEN lower(slug) = lower(login) THEN ?5 ELSE slug END WHERE id = ?1 AND "
+        "(legacy_id IS NOT ?2 OR display_name IS NOT ?3 OR (?4 <> '' AND email IS NOT ?4) OR "
+        "lower(slug) = lower(login))",
         "import user");
-    q.bind(1, *existing).bind(2, u.legacy_id).bind(3, u.display_name).bind(4, u.email);
+    q.bind(1, *existing).bind(2, legacy(u.legacy_id)).bind(3, u.display_name).bind(4, u.email);
+    q.bind(5, free_slug(c, kUserSlugTaken, u.slug, existing));
     q.run();
     return {*existing, false};
   }
@@ -120,7 +131,7 @@ Upserted SqliteImportBatch::upsert_user(const ImportedUser& u) {
       .bind(2, free_slug(c, kUserSlugTaken, u.slug, std::nullopt))
       .bind(3, u.display_name)
       .bind(4, u.email)
-      .bind(5, u.legacy_id);
+      .bind(5, legacy(u.legacy_id));
   q.run();
   return {c.last_insert_id(), true};
 }
@@ -151,7 +162,7 @@ Upserted SqliteImportBatch::upsert_category(const ImportedTerm& t) {
         .bind(2, std::string_view(slug))
         .bind(3, t.name)
         .bind(4, t.description)
-        .bind(5, t.legacy_id)
+        .bind(5, legacy(t.legacy_id))
         .bind(6, parent);
     q.run();
     id = *existing;
@@ -161,7 +172,7 @@ Upserted SqliteImportBatch::upsert_category(const ImportedTerm& t) {
         "VALUES (?1, ?2, ?3, ?4, ?5)",
         "import category");
     q.bind(1, std::string_view(slug)).bind(2, t.name).bind(3, t.description).bind(4, parent);
-    q.bind(5, t.legacy_id);
+    q.bind(5, legacy(t.legacy_id));
     q.run();
     id = c.last_insert_id();
     added = true;
@@ -185,12 +196,13 @@ Upserted SqliteImportBatch::upsert_tag(const ImportedTerm& t) {
         "UPDATE tags SET slug = ?2, name = ?3, legacy_id = ?4 WHERE id = ?1 AND "
         "(slug IS NOT ?2 OR name IS NOT ?3 OR legacy_id IS NOT ?4)",
         "import tag");
-    q.bind(1, *existing).bind(2, std::string_view(slug)).bind(3, t.name).bind(4, t.legacy_id);
+    q.bind(1, *existing).bind(2, std::string_view(slug)).bind(3, t.name);
+    q.bind(4, legacy(t.legacy_id));
     q.run();
     return {*existing, false};
   }
   auto q = c.query("INSERT INTO tags (slug, name, legacy_id) VALUES (?1, ?2, ?3)", "import tag");
-  q.bind(1, std::string_view(slug)).bind(2, t.name).bind(3, t.legacy_id);
+  q.bind(1, std::string_view(slug)).bind(2, t.name).bind(3, legacy(t.legacy_id));
   q.run();
   return {c.last_insert_id(), true};
 }
