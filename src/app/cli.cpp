@@ -1,10 +1,12 @@
-// Argument parsing only (CLI11 is kept in this one file); the work is in
+// Argument parsing only (CLI11 is kept here and in redirect_command.cpp); the work is in
 // commands.cpp.
 #include "app/cli.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include "app/commands.hpp"
+#include "app/redirect_command.hpp"
+#include "app/import_command.hpp"
 
 namespace jarida::app {
 
@@ -39,6 +41,16 @@ int run_cli(int argc, char** argv) {
       app.add_subcommand("reindex", "Rebuild the search index from the articles (with progress)");
   c_reindex->add_option("--data", reindex.data_dir, "Data folder")->required();
 
+  auto* c_import = app.add_subcommand("import", "Import content from another platform");
+  c_import->require_subcommand(1);
+  ImportWordpressOptions import_wp;
+  auto* c_import_wp = c_import->add_subcommand(
+      "wordpress", "Import a WordPress export (WXR): posts, pages, comments, authors, terms");
+  c_import_wp->add_option("file", import_wp.file, "The export file (Tools > Export in WordPress)")
+      ->required();
+  c_import_wp->add_option("--data", import_wp.data_dir, "Data folder (created if missing)")
+      ->required();
+
   auto* c_user = app.add_subcommand("user", "Manage newsroom accounts");
   c_user->require_subcommand(1);
   UserAddOptions user_add;
@@ -69,12 +81,15 @@ int run_cli(int argc, char** argv) {
     setters.emplace_back(c, std::string(verb) == "approve" ? "approved" : verb);
   }
 
+  RedirectCli redirect(app);  // `jarida redirect ...`, declared and run in redirect_command.cpp
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
 
+  if (const auto code = redirect.run()) return *code;
   if (*c_init) return cmd_init(init);
   if (*c_serve) {
     if (!listen.empty()) serve.listen = listen;
@@ -83,6 +98,7 @@ int run_cli(int argc, char** argv) {
   }
   if (*c_demo) return cmd_demo(demo);
   if (*c_reindex) return cmd_reindex(reindex);
+  if (*c_import_wp) return cmd_import_wordpress(import_wp);
   if (*c_user_add) return cmd_user_add(user_add);
   if (*c_comments_list) return cmd_comments_list(comments_list);
   for (auto& [cmd, status] : setters) {

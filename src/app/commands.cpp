@@ -24,15 +24,16 @@
 #include "text/utf8.hpp"
 
 namespace jarida::app {
-namespace {
-
-constexpr const char* kDatabaseFile = "jarida.db";
 
 std::unique_ptr<store::Store> open_store(const std::filesystem::path& data_dir) {
-  auto s = store::open_sqlite_store(data_dir / kDatabaseFile);
+  auto s = store::open_sqlite_store(data_dir / "jarida.db");
   s->migrate();
   return s;
 }
+
+namespace {
+
+constexpr const char* kDatabaseFile = "jarida.db";
 
 // "127.0.0.1:8080" or "[::1]:8080" -> address and port.
 bool split_listen(const std::string& listen, std::string& address, std::uint16_t& port) {
@@ -140,8 +141,10 @@ int cmd_init(const InitOptions& o) {
     }
     const std::string password = generate_password();
     auto batch = store->begin_write();
+    // The public author slug is not the login: author pages and /?author=
+    // links must not tell anyone what to type at the sign-in form.
     batch->upsert_user({.login = "admin",
-                        .slug = "admin",
+                        .slug = text::slugify("مدير الموقع"),
                         .display_name = "مدير الموقع",
                         .bio = "",
                         .role = core::Role::admin,

@@ -4,11 +4,19 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+namespace jarida::store {
+class Store;
+}
+
 namespace jarida::app {
+
+// The data folder's database (DIR/jarida.db), migrated to the current schema.
+std::unique_ptr<store::Store> open_store(const std::filesystem::path& data_dir);
 
 struct InitOptions {
   std::filesystem::path data_dir;

@@ -54,6 +54,17 @@ struct Author {
   Role role = Role::author;
 };
 
+// An image an article refers to (its featured image): the media table.
+struct Media {
+  Id id = 0;
+  std::string url;  // "/media/..." on this site, or a kept remote http(s) URL
+  std::string mime;
+  std::int64_t width = 0;  // pixels; 0 when unknown
+  std::int64_t height = 0;
+  std::string alt;
+  std::string caption;  // plain text
+};
+
 // What a list (home, category, tag, author) shows of an article.
 struct ArticleSummary {
   Id id = 0;
@@ -66,11 +77,14 @@ struct ArticleSummary {
   Author author;
   std::int64_t visits = 0;  // as last flushed to the store
   std::int64_t comment_count = 0;
+  bool sticky = false;  // pinned atop the home page (WordPress's sticky posts)
+  std::optional<Media> featured_image;
 };
 
 struct Article : ArticleSummary {
   std::string body_html;  // sanitized when saved
   std::vector<Tag> tags;
+  bool comments_open = true;  // false: no new comments (approved ones still show)
 };
 
 struct Comment {

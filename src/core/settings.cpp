@@ -65,6 +65,7 @@ std::map<std::string, std::string> default_labels() {
       {"comment_held", "تعليقك بانتظار المراجعة"},
       {"comment_published", "نُشر تعليقك، شكراً لك."},
       {"comment_replying", "ترد على تعليق"},
+      {"comments_closed", "التعليقات مغلقة"},
   };
 }
 

@@ -83,6 +83,30 @@ std::string encode_path(std::string_view path) {
   return out;
 }
 
+std::string encode_uri(std::string_view uri) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  // RFC 3986: unreserved, gen-delims and sub-delims ('%' is handled below).
+  static constexpr std::string_view kKept =
+      "-._~:/?#[]@!$&'()*+,;="
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  std::string out;
+  out.reserve(uri.size() * 2);
+  for (std::size_t i = 0; i < uri.size(); ++i) {
+    const char c = uri[i];
+    const bool escape = c == '%' && i + 2 < uri.size() && hex_value(uri[i + 1]) >= 0 &&
+                        hex_value(uri[i + 2]) >= 0;
+    if (escape || (c != '%' && kKept.find(c) != std::string_view::npos)) {
+      out.push_back(c);
+      continue;
+    }
+    const auto u = static_cast<unsigned char>(c);
+    out.push_back('%');
+    out.push_back(kHex[u >> 4]);
+    out.push_back(kHex[u & 15]);
+  }
+  return out;
+}
+
 std::string encode_query_value(std::string_view value) {
   boost::urls::encoding_opts opts;
   opts.lower_case = true;

@@ -27,6 +27,13 @@ TargetError parse_target(std::string_view target, std::string& path, std::string
 // WordPress does ("/2019/05/%d8%a7/").
 std::string encode_path(std::string_view path);
 
+// Percent-encodes only what may not appear in a URI (bytes outside ASCII,
+// controls, space, " < > \ ^ ` { | } and a '%' that starts no escape), so
+// a URL or path stored decoded, encoded or half of each ("/وسم/%d8%a7?q=1",
+// "https://host/صورة.jpg") becomes one a Location header or an attribute
+// can carry; escapes already there are kept as they are.
+std::string encode_uri(std::string_view uri);
+
 // Percent-encodes a query value ("q=" + this): everything but unreserved
 // ASCII, so & = + # in a reader's query stay part of it.
 std::string encode_query_value(std::string_view value);

@@ -2,13 +2,24 @@
 
 #include <array>
 #include <ctime>
+#include <utility>
 
+#include "render/images.hpp"
 #include "render/xml.hpp"
 #include "text/dates.hpp"
 
 namespace jarida::render {
 
 namespace {
+
+// The featured image's absolute URL and type (escaped), or "" when it has
+// none a reader could fetch.
+std::pair<std::string, std::string> enclosure(const FeedItem& i, const core::SiteSettings& site) {
+  if (!i.image) return {};
+  std::string url = image_url(*i.image, site);
+  if (url.empty()) return {};
+  return {xml_escape(url), xml_escape(image_type(*i.image))};
+}
 
 core::TimePoint newest(const std::vector<FeedItem>& items) {
   core::TimePoint t{};
@@ -57,6 +68,10 @@ std::string rss(const FeedChannel& channel, const std::vector<FeedItem>& items,
     if (!i.category.empty()) out += "<category>" + xml_escape(i.category) + "</category>\n";
     out += "<description>" + xml_escape(i.summary) + "</description>\n";
     if (!i.html.empty()) out += "<content:encoded>" + xml_escape(i.html) + "</content:encoded>\n";
+    // RSS 2.0 requires length; "0" says unknown (the media table keeps no
+    // byte size), which validators accept.
+    if (const auto [image, type] = enclosure(i, site); !image.empty())
+      out += "<enclosure url=\"" + image + "\" length=\"0\" type=\"" + type + "\"/>\n";
     out += "</item>\n";
   }
   out += "</channel>\n</rss>\n";
@@ -80,6 +95,8 @@ std::string atom(const FeedChannel& channel, const std::vector<FeedItem>& items,
     const std::string url = xml_url(site, i.path);
     out += "<entry>\n<title>" + xml_escape(i.title) + "</title>\n<id>" + url + "</id>\n";
     out += "<link rel=\"alternate\" href=\"" + url + "\"/>\n";
+    if (const auto [image, type] = enclosure(i, site); !image.empty())
+      out += "<link rel=\"enclosure\" type=\"" + type + "\" href=\"" + image + "\"/>\n";
     out += "<published>" + text::iso8601(i.published) + "</published>\n";
     out += "<updated>" + text::iso8601(i.published) + "</updated>\n";
     if (!i.author.empty()) out += "<author><name>" + xml_escape(i.author) + "</name></author>\n";

@@ -1,9 +1,11 @@
 // RSS 2.0 and Atom feeds (issue 7, "Feeds, sitemaps, robots"): the latest
 // articles of the site, a category or a tag, and the latest comments. XML
 // written from escaped values; the body goes in as escaped HTML, which feed
-// readers unescape (no CDATA section to break out of).
+// readers unescape (no CDATA section to break out of). A featured image
+// travels as an RSS <enclosure> and an Atom rel="enclosure" link.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,7 @@ struct FeedItem {
   std::string category;  // "" for none
   std::string summary;   // plain text
   std::string html;      // the full text, "" for summary only
+  std::optional<core::Media> image;  // the featured image, if any
 };
 
 struct FeedChannel {

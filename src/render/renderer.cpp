@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "render/images.hpp"
 #include "render/share_metadata.hpp"
 #include "render/slots.hpp"
 #include "text/digits.hpp"
@@ -54,6 +55,24 @@ std::string file_hash(const std::filesystem::path& p) {
   return std::string(buf, 10);
 }
 
+// The theme's publisher logo: static/logo.png, its size read from the PNG
+// header (signature, then the IHDR chunk: width and height, big-endian).
+std::optional<PublisherLogo> read_logo(const std::filesystem::path& static_dir,
+                                       const std::string& base_url) {
+  std::ifstream in(static_dir / "logo.png", std::ios::binary);
+  unsigned char h[24] = {};
+  if (!in.read(reinterpret_cast<char*>(h), sizeof h)) return std::nullopt;
+  static constexpr unsigned char kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  if (!std::equal(std::begin(kSignature), std::end(kSignature), h) ||
+      std::string_view(reinterpret_cast<const char*>(h + 12), 4) != "IHDR")
+    return std::nullopt;
+  auto be32 = [&](int at) {
+    return (std::int64_t{h[at]} << 24) | (std::int64_t{h[at + 1]} << 16) |
+           (std::int64_t{h[at + 2]} << 8) | std::int64_t{h[at + 3]};
+  };
+  return PublisherLogo{base_url + "/static/logo.png", be32(16), be32(20)};
+}
+
 }  // namespace
 
 Renderer::Renderer(core::SiteSettings settings, std::filesystem::path theme_dir)
@@ -65,6 +84,7 @@ Renderer::Renderer(core::SiteSettings settings, std::filesystem::path theme_dir)
     throw std::runtime_error("theme not found: " + templates_dir_.string() + "/layout.tpl");
   about_excerpt_ = text::cut_at_word(text::html_to_text(settings_.about_text), kAboutExcerptChars);
   asset_version_ = file_hash(static_dir_ / "site.css") + file_hash(static_dir_ / "site.js");
+  logo_ = read_logo(static_dir_, settings_.base_url);
 }
 
 std::string Renderer::expand(const std::string& name, const void* dict) const {
@@ -156,6 +176,20 @@ std::string Renderer::article_page(const ArticleView& v, const Chrome& chrome) c
   put(d, "AUTHOR_LABEL", L.label("author"));
   put(d, "AUTHOR", a.author.display_name);
   put(d, "AUTHOR_URL", author_url(a.author));
+  if (a.featured_image) {
+    const core::Media& m = *a.featured_image;
+    if (const std::string src = image_src(m); !src.empty()) {
+      auto* img = d.AddSectionDictionary("FEATURED");
+      put(*img, "SRC", src);
+      put(*img, "ALT", m.alt);
+      if (m.width > 0 && m.height > 0) {
+        auto* size = img->AddSectionDictionary("SIZE");
+        put(*size, "WIDTH", std::to_string(m.width));
+        put(*size, "HEIGHT", std::to_string(m.height));
+      }
+      if (!m.caption.empty()) put(*img->AddSectionDictionary("CAPTION"), "TEXT", m.caption);
+    }
+  }
   put_html(d, "BODY", strip_slot_bytes(a.body_html));
   if (!a.tags.empty()) {
     auto* tags = d.AddSectionDictionary("HAS_TAGS");
@@ -204,12 +238,14 @@ std::string Renderer::article_page(const ArticleView& v, const Chrome& chrome) c
     put(*form, "EMAIL_LABEL", L.label("comment_email"));
     put(*form, "COMMENT_LABEL", L.label("comment_body"));
     put(*form, "SUBMIT", L.label("comment_submit"));
+  } else {
+    put(*d.AddSectionDictionary("COMMENTS_CLOSED"), "TEXT", L.label("comments_closed"));
   }
   if (v.comments.empty())
     put(*d.AddSectionDictionary("NO_COMMENTS"), "TEXT", L.label("no_comments"));
   const std::string content = expand("article.tpl", &d);
   return layout(a.title, a.excerpt, core::article_path(a), content, &chrome, false,
-                article_share_head(a, L));
+                article_share_head(a, L, logo_));
 }
 
 std::string Renderer::list_page(const ListView& v, const Chrome& chrome) const {

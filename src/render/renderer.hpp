@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/settings.hpp"
+#include "render/share_metadata.hpp"
 #include "render/views.hpp"
 #include "text/dates.hpp"
 
@@ -58,6 +59,7 @@ class Renderer {
   std::unique_ptr<text::DateFormatter> dates_;
   std::string about_excerpt_;
   std::string asset_version_;
+  std::optional<PublisherLogo> logo_;  // the theme's static/logo.png, if it has one
 };
 
 }  // namespace jarida::render

@@ -2,9 +2,13 @@
 // read it (issue 7, "Share metadata"): OpenGraph and Twitter card tags and
 // JSON-LD NewsArticle for an article; JSON-LD WebSite with the site search
 // (SearchAction) for the home page and lists. HTML for <head>, every value
-// escaped. Images (og:image, the publisher's logo) come with media.
+// escaped. The featured image becomes og:image (with its size and alt), a
+// large Twitter card and the NewsArticle's image; the theme's logo is the
+// publisher's.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/model.hpp"
@@ -12,7 +16,16 @@
 
 namespace jarida::render {
 
-std::string article_share_head(const core::Article& a, const core::SiteSettings& site);
+// The publisher's logo in JSON-LD: a raster image (search engines don't
+// take SVG there) with its size in pixels.
+struct PublisherLogo {
+  std::string url;  // absolute
+  std::int64_t width = 0;
+  std::int64_t height = 0;
+};
+
+std::string article_share_head(const core::Article& a, const core::SiteSettings& site,
+                               const std::optional<PublisherLogo>& logo = std::nullopt);
 std::string site_share_head(const core::SiteSettings& site);
 
 // JSON for a <script type="application/ld+json"> block: every "<" written

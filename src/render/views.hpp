@@ -57,7 +57,9 @@ struct SearchView {
 struct ArticleView {
   core::Article article;
   std::vector<core::Comment> comments;  // approved, oldest first
-  bool comments_open = true;            // show the form (settings: [comments] enabled)
+  // Show the form ([comments] enabled and the article's comments open);
+  // otherwise the page says the comments are closed.
+  bool comments_open = true;
 };
 
 }  // namespace jarida::render

@@ -38,6 +38,8 @@ void Site::post_comment(const http::Request& req, const http::Params& params, ht
   if (!article || core::article_path(*article) != asked)
     return refuse(404, {settings.label("not_found_title")});
   if (!settings.comments.enabled) return refuse(403, {"التعليقات مغلقة في هذا الموقع."});
+  const std::string closed_here = "التعليقات مغلقة على هذا المقال.";
+  if (!article->comments_open) return refuse(403, {closed_here});
   if (!same_origin(req, settings.base_url))
     return refuse(403, {"لم نستطع التحقق من مصدر النموذج. حدّث الصفحة وأعد المحاولة."});
 
@@ -132,6 +134,8 @@ void Site::post_comment(const http::Request& req, const http::Params& params, ht
   switch (result.outcome) {
     case store::CommentOutcome::no_such_article:
       return refuse(404, {settings.label("not_found_title")});
+    case store::CommentOutcome::comments_closed:  // closed since the article was read
+      return refuse(403, {closed_here});
     case store::CommentOutcome::bad_parent:
       return refuse(400, {"التعليق الذي ترد عليه غير موجود."});
     case store::CommentOutcome::rejected:

@@ -27,7 +27,8 @@ std::shared_ptr<CachedPage> Site::articles_feed(const render::FeedChannel& chann
                        a.author.display_name,
                        a.category.name,
                        a.excerpt,
-                       ""};
+                       "",
+                       a.featured_image};
     if (settings.feeds.full_text) {
       if (auto full = store_.published_article_by_slug(a.slug)) i.html = full->body_html;
     }
@@ -77,7 +78,8 @@ std::shared_ptr<CachedPage> Site::comments_feed(const http::Params&) {
     items.push_back({s.label("feed_comment_on") + " " + lc.article_title,
                      core::article_path(lc.article_published_at, lc.article_slug) + "#comment-" +
                          std::to_string(lc.comment.id),
-                     lc.comment.created_at, lc.comment.author_name, "", lc.comment.body, ""});
+                     lc.comment.created_at, lc.comment.author_name, "", lc.comment.body, "",
+                     std::nullopt});
   }
   auto page = finish(
       render::rss({s.site_name + " - " + s.label("latest_comments"), "/", "/comments/feed/", ""},

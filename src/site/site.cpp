@@ -76,6 +76,7 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
       options_(options),
       counter_(store),
       cache_(options.page_cache_bytes),
+      redirects_(options.redirect_cache_entries),
       search_(store, options_.search_variants),
       static_files_(renderer.static_dir()) {
   using M = http::Method;
@@ -170,7 +171,8 @@ void Site::handle(const http::Request& req, http::Response& res) {
     }
     const bool other_method = req.method == http::Method::post &&
                               http::find_route(routes_, http::Method::get, req.path, params);
-    return error(other_method ? 405 : 404, &req, res);
+    if (other_method) return error(405, &req, res);
+    return not_found(req, res);
   }
   if (route->static_file) return serve_static(req, params, res);
   if (route->action) return (this->*route->action)(req, params, res);
@@ -195,14 +197,14 @@ void Site::serve_page(const http::Request& req, const Route& route, const http::
     missing->status = 404;
     cache_.get(
         req.path, [&] { return missing; }, now);
-    return error(404, &req, res);
+    return not_found(req, res);
   }
   write_page(req, *page, page, res);
 }
 
 void Site::write_page(const http::Request& req, const CachedPage& page,
                       std::shared_ptr<const CachedPage> owner, http::Response& res) {
-  if (page.status == 404) return error(404, &req, res);
+  if (page.status == 404) return not_found(req, res);
   if (page.status == 301) {
     res.status = 301;
     res.headers.append(kSecurityHeaders);
@@ -288,7 +290,7 @@ void Site::serve_static(const http::Request& req, const http::Params& params, ht
   if (!static_files_.serve(std::string(params.get("file")),
                            accepts_gzip(req.header("Accept-Encoding")), req.header("If-None-Match"),
                            res))
-    error(404, &req, res);
+    not_found(req, res);
 }
 
 void Site::error(int status, const http::Request* req, http::Response& res) {
@@ -394,7 +396,9 @@ std::shared_ptr<CachedPage> Site::home(const http::Params& p) {
   render::ListView view;
   view.is_home = true;
   view.pagination.base_path = "/";
-  return list(std::move(view), {}, p);
+  store::ArticleFilter filter;
+  filter.without_pinned = options_.max_pinned;  // they head page 1, and only there
+  return list(std::move(view), filter, p);
 }
 
 std::shared_ptr<CachedPage> Site::list(render::ListView view, const store::ArticleFilter& filter,
@@ -409,7 +413,13 @@ std::shared_ptr<CachedPage> Site::list(render::ListView view, const store::Artic
   const std::int64_t pages =
       std::max<std::int64_t>(1, (result.total + options_.per_page - 1) / options_.per_page);
   if (n > pages) return nullptr;
-  view.items = std::move(result.items);
+  if (n == 1 && filter.without_pinned > 0) {
+    view.items = store_.sticky_articles(filter.without_pinned);
+    view.items.insert(view.items.end(), std::make_move_iterator(result.items.begin()),
+                      std::make_move_iterator(result.items.end()));
+  } else {
+    view.items = std::move(result.items);
+  }
   view.pagination.page = n;
   view.pagination.total_pages = pages;
   return finish(renderer_.list_page(view, chrome()), view.items);
@@ -423,7 +433,7 @@ std::shared_ptr<CachedPage> Site::article(const http::Params& p) {
   if (canonical != asked) return redirect(canonical);  // right slug, other month
   render::ArticleView view;
   view.comments = store_.approved_comments(a->id);
-  view.comments_open = renderer_.settings().comments.enabled;
+  view.comments_open = renderer_.settings().comments.enabled && a->comments_open;
   view.article = std::move(*a);
   auto page = finish(renderer_.article_page(view, chrome()), {view.article});
   page->article_id = view.article.id;
@@ -495,6 +505,7 @@ void Site::tick() {
     if (changed) {
       cache_.clear();
       fragments_.invalidate_all();
+      redirects_.clear();
     }
   } catch (const std::exception& e) {
     std::cerr << "jarida: change check failed: " << e.what() << "\n";

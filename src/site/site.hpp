@@ -16,6 +16,7 @@
 #include "render/renderer.hpp"
 #include "search/service.hpp"
 #include "site/page_cache.hpp"
+#include "site/redirect_cache.hpp"
 #include "site/signed_token.hpp"
 #include "site/static_files.hpp"
 #include "stats/repeat_filter.hpp"
@@ -29,6 +30,11 @@ struct SiteOptions {
   std::int64_t per_page = 10;                // articles per list page
   std::int64_t latest_comments = 5;          // items in the site-wide list
   std::int64_t most_read = 5;                // items in the home page list
+  // Sticky articles pinned above the home page's first page, newest first.
+  // WordPress pins every one; a bound keeps page 1 short on a site that
+  // marked hundreds (the rest stay in their place in the list).
+  std::int64_t max_pinned = 10;
+  std::size_t redirect_cache_entries = 10000;  // answers (mostly "none") for paths not found
   std::chrono::seconds fragment_ttl{60};     // "منذ 5 دقائق" stays roughly right
   std::vector<std::string> trusted_proxies;  // see client_address.hpp
   std::function<void()> on_mail_queued;      // wakes the outbox worker
@@ -47,6 +53,9 @@ class Site {
 
   void handle(const http::Request& req, http::Response& res);
   void error(int status, const http::Request* req, http::Response& res);
+  // A GET or HEAD for a path that found nothing: the redirects table's
+  // answer (legacy_links.cpp), or the 404 page.
+  void not_found(const http::Request& req, http::Response& res);
   void api_error(int status, http::Response& res);
 
   // Once a second: flush visits to the store, drop cached pages if another
@@ -74,6 +83,7 @@ class Site {
   bool legacy_query_link(const http::Request& req, http::Response& res);
   void dated_permalink(const http::Request& req, const http::Params& params, http::Response& res);
   void index_php(const http::Request& req, const http::Params& params, http::Response& res);
+  std::optional<store::Redirect> find_redirect(const std::string& path);
   void search_api(const http::Request& req, const http::Params& params, http::Response& res);
   void text_slot_value(const std::string& name, const CachedPage& page, const http::Request& req,
                        std::string& out);
@@ -124,6 +134,7 @@ class Site {
   stats::RepeatFilter repeats_;
   PageCache cache_;
   FragmentCache fragments_;
+  RedirectCache redirects_;
   search::SearchService search_;
   StaticFiles static_files_;
   std::vector<Route> routes_;

@@ -15,6 +15,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model.hpp"
@@ -86,6 +87,19 @@ struct ArticleFilter {
   std::optional<core::Id> category_id;
   std::optional<core::Id> tag_id;
   std::optional<core::Id> author_id;
+  // Leaves out the newest N sticky articles (Store::sticky_articles(N)):
+  // the home page pins them above its first page, and they must not come
+  // again further down.
+  std::int64_t without_pinned = 0;
+};
+
+// An old address that now lives elsewhere (the redirects table): filled by
+// the WordPress import and by `jarida redirect add`, answered when nothing
+// else is found at from_path.
+struct Redirect {
+  std::string from_path;  // decoded, starts with '/'
+  std::string to_path;    // a decoded site path, or an absolute http(s) URL
+  int status = 301;       // 301, 302, 307 or 308
 };
 
 struct VisitIncrement {
@@ -111,7 +125,7 @@ struct CommentSubmission {
   std::chrono::seconds duplicate_window{86400};
 };
 
-enum class CommentOutcome { stored, rejected, no_such_article, bad_parent };
+enum class CommentOutcome { stored, rejected, no_such_article, comments_closed, bad_parent };
 
 struct CommentResult {
   CommentOutcome outcome = CommentOutcome::stored;
@@ -276,11 +290,30 @@ class Store {
   virtual std::optional<core::Category> category_by_slug(std::string_view slug) = 0;
   virtual std::optional<core::Tag> tag_by_slug(std::string_view slug) = 0;
   virtual std::optional<core::Author> author_by_slug(std::string_view slug) = 0;
+  // Published pages only: drafts, private and trashed pages are not found.
   virtual std::optional<core::Page> page_by_slug(std::string_view slug) = 0;
   virtual std::vector<std::string> article_slugs_starting_with(std::string_view prefix) = 0;
   // The published article that had this WordPress post ID (old /?p=ID links).
   virtual std::optional<core::ArticleSummary> published_article_by_legacy_id(
       std::int64_t legacy_id) = 0;
+  // Sticky published articles, newest first (the home page pins them).
+  virtual std::vector<core::ArticleSummary> sticky_articles(std::int64_t limit) = 0;
+
+  // Old WordPress links (/?cat=, /?page_id=, /?author=; legacy_queries.cpp).
+  virtual std::optional<core::Category> category_by_legacy_id(std::int64_t legacy_id) = 0;
+  // Published pages only, as page_by_slug.
+  virtual std::optional<core::Page> page_by_legacy_id(std::int64_t legacy_id) = 0;
+  // Only an author readers can see already: one with a visible article.
+  // (Anyone else is "not found", so old links can't list the accounts.)
+  virtual std::optional<core::Author> author_by_legacy_id(std::int64_t legacy_id) = 0;
+
+  // Redirects: the one whose from_path is exactly `from_path`, all of them
+  // (by from_path), adding or replacing one (true when added), removing one
+  // (false when there was none). Changes bump content_version().
+  virtual std::optional<Redirect> redirect_for(std::string_view from_path) = 0;
+  virtual std::vector<Redirect> redirects() = 0;
+  virtual bool put_redirect(const Redirect& r) = 0;
+  virtual bool remove_redirect(std::string_view from_path) = 0;
   virtual std::int64_t count_articles() = 0;
 
   // Visits: adds every increment (to the total and to today's count) in one

@@ -265,6 +265,30 @@ TEST(EncodePath, RoundTripsThroughParseTarget) {
   }
 }
 
+TEST(EncodeUri, EncodesRawUtf8AsEncodePathDoes) {
+  EXPECT_EQ(encode_uri(kArabicPath), kArabicLower);
+  EXPECT_EQ(encode_uri("https://example.com/\xD8\xB5.jpg"), "https://example.com/%d8%b5.jpg");
+}
+
+TEST(EncodeUri, KeepsUriSyntaxAndEscapesAlreadyThere) {
+  EXPECT_EQ(encode_uri(kArabicLower), kArabicLower);
+  EXPECT_EQ(encode_uri(kArabicUpper), kArabicUpper);
+  EXPECT_EQ(encode_uri("/search?q=a&b=c+d#top"), "/search?q=a&b=c+d#top");
+  EXPECT_EQ(encode_uri("https://user@host:8080/a;b=c/[x]!$'()*,~"),
+            "https://user@host:8080/a;b=c/[x]!$'()*,~");
+  // Half encoded, half raw: each part comes out encoded once.
+  EXPECT_EQ(encode_uri("/%d8%a7\xD8\xA7/"), "/%d8%a7%d8%a7/");
+}
+
+TEST(EncodeUri, EncodesWhatAUriMayNotHold) {
+  EXPECT_EQ(encode_uri("/a b\"c<d>e\\f^g`h{i|j}k"),
+            "/a%20b%22c%3cd%3ee%5cf%5eg%60h%7bi%7cj%7dk");
+  EXPECT_EQ(encode_uri("/100%"), "/100%25");
+  EXPECT_EQ(encode_uri("/5%-off/%zz"), "/5%25-off/%25zz");
+  EXPECT_EQ(encode_uri("/a\r\nLocation: x"), "/a%0d%0aLocation:%20x");
+  EXPECT_EQ(encode_uri(std::string_view("/a\0b", 4)), "/a%00b");
+}
+
 TEST(DecodeQueryValue, PlusIsSpaceAndEscapesDecode) {
   std::string out;
   ASSERT_TRUE(decode_query_value("a+b%20c", out));

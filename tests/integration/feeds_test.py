@@ -1,6 +1,6 @@
 """RSS and Atom feeds (issue 7, "Feeds, sitemaps, robots"): parsed with
 Debian's python3-feedparser, which must find nothing malformed (no bozo),
-with the Arabic intact."""
+with the Arabic intact; featured images travel as enclosures."""
 
 import time
 import unittest
@@ -12,7 +12,25 @@ import harness
 from harness import BOT_UA, ServerTestCase
 
 
+REMOTE_IMAGE = "https://old.example/wp-content/uploads/2024/05/صورة.jpg"
+SITE_IMAGE = "/media/2024/05/chart.png"
+
+
 class FeedsTest(ServerTestCase):
+
+    @classmethod
+    def prepare_data(cls, data_dir):
+        # Featured images as the import writes them: a kept remote URL with
+        # no known type or size on the newest article, a stored PNG on the
+        # second; the third has none.
+        newest = "(SELECT id FROM articles WHERE status = 'published' " \
+                 "ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET %d)"
+        harness.db_execute(
+            data_dir,
+            ("INSERT INTO media (id, url, mime, width, height) VALUES (601, ?, '', 0, 0), "
+             "(602, ?, 'image/png', 640, 480)", (REMOTE_IMAGE, SITE_IMAGE)),
+            "UPDATE articles SET featured_media_id = 601 WHERE id = " + newest % 0,
+            "UPDATE articles SET featured_media_id = 602 WHERE id = " + newest % 1)
 
     def parse(self, path, content_type):
         r = self.get(path, headers={"User-Agent": BOT_UA})
@@ -44,6 +62,22 @@ class FeedsTest(ServerTestCase):
         self.assertIn("<p>", first.content[0].value)  # full text, as HTML
         self.assertRegex(first.content[0].value, "[\u0600-\u06FF]")
         self.assertEqual(feed.feed.language, "ar")
+
+    def test_featured_images_are_enclosures_in_rss_and_atom(self):
+        for path in ["/feed/", "/feed/atom/"]:
+            feed = self.parse(path, "application/")
+            first, second, third = feed.entries[:3]
+            self.assertEqual(len(first.enclosures), 1, path)
+            e = first.enclosures[0]
+            self.assertEqual(e.href, harness.quote_lower(REMOTE_IMAGE), path)
+            self.assertEqual(e.type, "image/jpeg", path)  # by its extension
+            e = second.enclosures[0]
+            self.assertTrue(e.href.startswith("http"), e.href)
+            self.assertEqual(urllib.parse.urlsplit(e.href).path, SITE_IMAGE)
+            self.assertEqual(e.type, "image/png")
+            self.assertEqual(third.get("enclosures", []), [], path)
+            if path == "/feed/":
+                self.assertEqual(first.enclosures[0].length, "0")  # unknown, as RSS allows
 
     def test_atom_is_valid_and_the_same_articles(self):
         feed = self.parse("/feed/atom/", "application/atom+xml")

@@ -47,6 +47,7 @@ class FakeStore : public store::Store {
   void migrate() override {}
   int schema_version() override { return 0; }
   std::unique_ptr<store::WriteBatch> begin_write() override { return nullptr; }
+  std::unique_ptr<store::ImportBatch> begin_import() override { return nullptr; }
   std::optional<core::Author> user_by_login(std::string_view) override { return {}; }
   std::int64_t count_users() override { return 0; }
   std::optional<core::Article> published_article_by_slug(std::string_view) override { return {}; }
@@ -66,6 +67,14 @@ class FakeStore : public store::Store {
   std::optional<core::ArticleSummary> published_article_by_legacy_id(std::int64_t) override {
     return std::nullopt;
   }
+  std::vector<core::ArticleSummary> sticky_articles(std::int64_t) override { return {}; }
+  std::optional<core::Category> category_by_legacy_id(std::int64_t) override { return {}; }
+  std::optional<core::Page> page_by_legacy_id(std::int64_t) override { return {}; }
+  std::optional<core::Author> author_by_legacy_id(std::int64_t) override { return {}; }
+  std::optional<store::Redirect> redirect_for(std::string_view) override { return {}; }
+  std::vector<store::Redirect> redirects() override { return {}; }
+  bool put_redirect(const store::Redirect&) override { return false; }
+  bool remove_redirect(std::string_view) override { return false; }
   std::int64_t count_articles() override { return 0; }
   std::int64_t article_visits(core::Id article) override { return written(article); }
   std::uint64_t content_version() override { return 0; }

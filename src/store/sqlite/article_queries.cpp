@@ -1,7 +1,7 @@
 // SqliteStore's reads of articles and comments as readers see them. Every
 // query here shows only visible articles: status 'published' and
-// published_at <= now (?1 in each statement), so drafts, scheduled and
-// trashed articles, and ones dated in the future, never leak.
+// published_at <= now (?1 in each statement), so drafts, pending, private,
+// scheduled and trashed articles, and ones dated in the future, never leak.
 #include <algorithm>
 #include <array>
 #include <string>
@@ -17,9 +17,15 @@ constexpr std::string_view kVisible = " a.status = 'published' AND a.published_a
 // Newest first; the id breaks ties so pages never repeat or skip an article.
 constexpr std::string_view kNewestFirst = " ORDER BY a.published_at DESC, a.id DESC";
 
+// The newest ?7 sticky visible articles, as sticky_articles() lists them
+// (on the partial index articles_sticky of migration 0005).
+constexpr std::string_view kPinnedIds =
+    "SELECT s.id FROM articles s WHERE s.sticky = 1 AND s.status = 'published' AND "
+    "s.published_at <= ?1 ORDER BY s.published_at DESC, s.id DESC LIMIT ?7";
+
 // Which visible articles pass a filter. With a tag, the tag's own index
 // range (article_tags carries status and published_at) drives the query.
-std::string matching(bool tag, bool category, bool author) {
+std::string matching(bool tag, bool category, bool author, bool pinned) {
   std::string s;
   if (tag) {
     s = " FROM article_tags t";
@@ -31,21 +37,25 @@ std::string matching(bool tag, bool category, bool author) {
   }
   if (category) s += " AND a.category_id = ?3";
   if (author) s += " AND a.author_id = ?4";
+  if (pinned) {
+    s += tag ? " AND t.article_id NOT IN (" : " AND a.id NOT IN (";
+    s += std::string(kPinnedIds) + ")";
+  }
   return s;
 }
 
 // The SQL of a list query for one combination of filters (and whether it
-// counts or selects): built once from constants, so there are at most 16
+// counts or selects): built once from constants, so there are at most 32
 // statements, each prepared once per connection. Parameters: ?1 now,
-// ?2 tag, ?3 category, ?4 author, ?5 limit, ?6 offset. The page's ids are
-// found on an index first and only then joined to their rows, so a deep
-// offset skips index entries, not whole article rows.
+// ?2 tag, ?3 category, ?4 author, ?5 limit, ?6 offset, ?7 pinned articles
+// left out. The page's ids are found on an index first and only then joined
+// to their rows, so a deep offset skips index entries, not whole article rows.
 const std::string& list_sql(const ArticleFilter& f, bool count) {
-  static const std::array<std::string, 16> all = [] {
-    std::array<std::string, 16> out;
+  static const std::array<std::string, 32> all = [] {
+    std::array<std::string, 32> out;
     for (unsigned i = 0; i < out.size(); ++i) {
-      const bool tag = i & 1, category = i & 2, author = i & 4, counting = i & 8;
-      const std::string where = matching(tag, category, author);
+      const bool tag = i & 1, category = i & 2, author = i & 4, counting = i & 8, pinned = i & 16;
+      const std::string where = matching(tag, category, author, pinned);
       if (counting) {
         out[i] = "SELECT count(*)" + where;
         continue;
@@ -60,8 +70,8 @@ const std::string& list_sql(const ArticleFilter& f, bool count) {
     }
     return out;
   }();
-  const unsigned i =
-      (f.tag_id ? 1 : 0) | (f.category_id ? 2 : 0) | (f.author_id ? 4 : 0) | (count ? 8 : 0);
+  const unsigned i = (f.tag_id ? 1 : 0) | (f.category_id ? 2 : 0) | (f.author_id ? 4 : 0) |
+                     (count ? 8 : 0) | (f.without_pinned > 0 ? 16 : 0);
   return all[i];
 }
 
@@ -70,6 +80,7 @@ void bind_filter(Query& q, const ArticleFilter& f, core::TimePoint now) {
   if (f.tag_id) q.bind(2, *f.tag_id);
   if (f.category_id) q.bind(3, *f.category_id);
   if (f.author_id) q.bind(4, *f.author_id);
+  if (f.without_pinned > 0) q.bind(7, f.without_pinned);
 }
 
 // The smallest string greater than every string starting with `prefix`
@@ -85,8 +96,9 @@ std::string prefix_end(std::string_view prefix) {
 
 std::optional<core::Article> SqliteStore::published_article_by_slug(std::string_view slug) {
   static const std::string sql = "SELECT " + std::string(kSummaryColumns) +
-                                 ", a.body_html FROM articles a" + std::string(kSummaryJoins) +
-                                 " WHERE a.slug = ?2 AND" + std::string(kVisible);
+                                 ", a.body_html, a.comments_open FROM articles a" +
+                                 std::string(kSummaryJoins) + " WHERE a.slug = ?2 AND" +
+                                 std::string(kVisible);
   auto c = readers_.borrow();
   Transaction snapshot(*c, Transaction::Kind::read, "published_article_by_slug");
   core::Article article;
@@ -96,6 +108,7 @@ std::optional<core::Article> SqliteStore::published_article_by_slug(std::string_
     if (!q.step()) return std::nullopt;
     read_summary_into(q, 0, article);
     article.body_html = q.text(kSummaryColumnCount);
+    article.comments_open = q.int64(kSummaryColumnCount + 1) != 0;
   }
   auto q = c->query(
       "SELECT t.id, t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
@@ -194,6 +207,20 @@ std::optional<core::ArticleSummary> SqliteStore::published_article_by_legacy_id(
   q.bind(1, now_utc()).bind(2, legacy_id);
   if (!q.step()) return std::nullopt;
   return read_summary(q, 0);
+}
+
+std::vector<core::ArticleSummary> SqliteStore::sticky_articles(std::int64_t limit) {
+  // The same articles, in the same order, as kPinnedIds picks.
+  static const std::string sql = "SELECT " + std::string(kSummaryColumns) + " FROM articles a" +
+                                 std::string(kSummaryJoins) + " WHERE a.sticky = 1 AND" +
+                                 std::string(kVisible) + std::string(kNewestFirst) + " LIMIT ?2";
+  std::vector<core::ArticleSummary> out;
+  if (limit <= 0) return out;
+  auto c = readers_.borrow();
+  auto q = c->query(sql, "sticky_articles");
+  q.bind(1, now_utc()).bind(2, limit);
+  while (q.step()) out.push_back(read_summary(q, 0));
+  return out;
 }
 
 std::vector<std::string> SqliteStore::article_slugs_starting_with(std::string_view prefix) {

@@ -21,14 +21,19 @@ std::uint64_t read_content_version(Connection& c) {
 }
 
 // Whether a reader can comment on the article now: it is published and
-// visible (as article_queries.cpp's kVisible).
-bool article_open_for_comments(Connection& c, core::Id article_id, core::TimePoint now) {
+// visible (as article_queries.cpp's kVisible), and its comments are open.
+// Read in the comment's transaction, so closing comments wins over a post
+// already on its way.
+std::optional<CommentOutcome> article_refuses_comments(Connection& c, core::Id article_id,
+                                                       core::TimePoint now) {
   auto q = c.query(
-      "SELECT 1 FROM articles a WHERE a.id = ?2 AND a.status = 'published' AND "
+      "SELECT a.comments_open FROM articles a WHERE a.id = ?2 AND a.status = 'published' AND "
       "a.published_at <= ?1",
       "submit_comment: article");
   q.bind(1, now).bind(2, article_id);
-  return q.step();
+  if (!q.step()) return CommentOutcome::no_such_article;
+  if (q.int64(0) == 0) return CommentOutcome::comments_closed;
+  return std::nullopt;
 }
 
 // A reply's parent: an approved comment on the same article that is not
@@ -113,8 +118,8 @@ CommentResult SqliteStore::submit_comment(
   CommentResult result;
   // Read under the write lock: nobody can commit between this read and ours.
   result.version_before = read_content_version(writer_);
-  if (!article_open_for_comments(writer_, cm.article_id, now)) {
-    result.outcome = CommentOutcome::no_such_article;
+  if (const auto refused = article_refuses_comments(writer_, cm.article_id, now)) {
+    result.outcome = *refused;
     return result;
   }
   if (cm.parent && !parent_accepts_replies(writer_, *cm.parent, cm.article_id)) {

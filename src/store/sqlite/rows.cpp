@@ -38,7 +38,24 @@ void read_summary_into(const Query& q, int first, core::ArticleSummary& s) {
   s.visits = q.int64(first + 6);
   s.comment_count = q.int64(first + 7);
   s.category = read_category(q, first + 8);
+  const int after_author = first + 8 + kCategoryColumnCount + kAuthorColumnCount;
   s.author = read_author(q, first + 8 + kCategoryColumnCount);
+  s.sticky = q.int64(after_author) != 0;
+  s.featured_image = read_media(q, after_author + 1);
+}
+
+std::optional<core::Media> read_media(const Query& q, int first) {
+  const auto id = q.optional_int64(first);
+  if (!id) return std::nullopt;
+  core::Media m;
+  m.id = *id;
+  m.url = q.text(first + 1);
+  m.mime = q.text(first + 2);
+  m.width = q.int64(first + 3);
+  m.height = q.int64(first + 4);
+  m.alt = q.text(first + 5);
+  m.caption = q.text(first + 6);
+  return m;
 }
 
 core::ArticleSummary read_summary(const Query& q, int first) {

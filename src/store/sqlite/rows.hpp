@@ -24,15 +24,24 @@ core::Category read_category(const Query& q, int first);
 inline constexpr std::string_view kTagColumns = "t.id, t.slug, t.name";
 core::Tag read_tag(const Query& q, int first);
 
-// An article as lists show it, with its category and author: select from
-// `articles a` + kSummaryJoins.
+// The featured image (NULLs when the article has none): LEFT JOIN media m.
+inline constexpr std::string_view kMediaColumns =
+    "m.id, m.url, m.mime, m.width, m.height, m.alt, m.caption";
+inline constexpr int kMediaColumnCount = 7;
+std::optional<core::Media> read_media(const Query& q, int first);
+
+// An article as lists show it, with its category, author and featured
+// image: select from `articles a` + kSummaryJoins.
 inline constexpr std::string_view kSummaryColumns =
     "a.id, a.slug, a.title, a.kicker, a.excerpt, a.published_at, a.visits, a.comment_count, "
     "c.id, c.slug, c.name, c.description, c.parent_id, "
-    "u.id, u.login, u.slug, u.display_name, u.bio, u.role";
-inline constexpr int kSummaryColumnCount = 8 + kCategoryColumnCount + kAuthorColumnCount;
+    "u.id, u.login, u.slug, u.display_name, u.bio, u.role, "
+    "a.sticky, m.id, m.url, m.mime, m.width, m.height, m.alt, m.caption";
+inline constexpr int kSummaryColumnCount =
+    8 + kCategoryColumnCount + kAuthorColumnCount + 1 + kMediaColumnCount;
 inline constexpr std::string_view kSummaryJoins =
-    " JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id";
+    " JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id"
+    " LEFT JOIN media m ON m.id = a.featured_media_id";
 core::ArticleSummary read_summary(const Query& q, int first);
 void read_summary_into(const Query& q, int first, core::ArticleSummary& out);
 

@@ -112,8 +112,11 @@ std::optional<core::Tag> SqliteStore::tag_by_slug(std::string_view slug) {
 
 std::optional<core::Page> SqliteStore::page_by_slug(std::string_view slug) {
   auto c = readers_.borrow();
-  auto q = c->query("SELECT id, slug, title, body_html, updated_at FROM pages WHERE slug = ?1",
-                    "page_by_slug");
+  // Pages imported as draft, pending, private or trash stay unseen.
+  auto q = c->query(
+      "SELECT id, slug, title, body_html, updated_at FROM pages "
+      "WHERE slug = ?1 AND status = 'published'",
+      "page_by_slug");
   q.bind(1, slug);
   if (!q.step()) return std::nullopt;
   return core::Page{q.int64(0), q.text(1), q.text(2), q.text(3), q.time(4)};

@@ -49,7 +49,17 @@ class SqliteStore final : public Store {
   std::vector<std::string> article_slugs_starting_with(std::string_view prefix) override;
   std::optional<core::ArticleSummary> published_article_by_legacy_id(
       std::int64_t legacy_id) override;
+  std::vector<core::ArticleSummary> sticky_articles(std::int64_t limit) override;
   std::int64_t count_articles() override;
+
+  // legacy_queries.cpp
+  std::optional<core::Category> category_by_legacy_id(std::int64_t legacy_id) override;
+  std::optional<core::Page> page_by_legacy_id(std::int64_t legacy_id) override;
+  std::optional<core::Author> author_by_legacy_id(std::int64_t legacy_id) override;
+  std::optional<Redirect> redirect_for(std::string_view from_path) override;
+  std::vector<Redirect> redirects() override;
+  bool put_redirect(const Redirect& r) override;
+  bool remove_redirect(std::string_view from_path) override;
 
   void add_visits(std::span<const VisitIncrement> increments, std::chrono::sys_days day) override;
   std::int64_t article_visits(core::Id article_id) override;

@@ -1,0 +1,1278 @@
+// The allowlist walker over gumbo's tree, and the guard that keeps gumbo's
+// time linear. Rules: html_sanitizer.hpp; tests: html_sanitizer_test.cpp.
+#include "render/html_sanitizer.hpp"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <bitset>
+#include <cstddef>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace jarida::render {
+namespace {
+
+// Gumbo's tree builder walks the stack of open elements for most start tags,
+// so its time grows with tags times nesting depth: 200,000 nested <div>s
+// (1 MB) take minutes. Browsers stop nesting at 512; articles need dozens.
+constexpr std::size_t kMaxNesting = 256;
+// Gumbo compares each attribute of a tag with those before it: 100,000
+// attributes on one tag take half a minute. Real tags have a handful.
+constexpr std::size_t kMaxAttributes = 64;
+// A re-parse changes the output only where the first tree cannot be written
+// back as HTML that parses to itself (an unwrapped element's content that the
+// parser then moves); two passes settle it in practice, four is a margin.
+constexpr int kMaxPasses = 4;
+
+constexpr std::size_t npos = std::string_view::npos;
+
+constexpr char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
+constexpr bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+constexpr bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+constexpr bool is_html_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+bool equals_ci(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+std::string_view trim_ascii_space(std::string_view s) {
+  while (!s.empty() && is_html_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_html_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+using TagSet = std::bitset<GUMBO_TAG_LAST + 1>;
+
+TagSet tag_set(std::initializer_list<GumboTag> tags) {
+  TagSet set;
+  for (GumboTag t : tags) set.set(t);
+  return set;
+}
+
+// ---- The nesting guard ------------------------------------------------------
+//
+// Before gumbo sees the input, start tags that would nest deeper than
+// kMaxNesting, or carry more than kMaxAttributes attributes, are cut out
+// (with the end tags that match them). The depth comes from a small model of
+// the tree builder that errs on the deep side: it pops only where the parser
+// surely pops, counts formatting elements closed implicitly (the parser may
+// reopen them) and reads raw text (script, style, textarea...) as the
+// tokenizer does. A guard on time, not on safety: whatever it lets through is
+// still parsed and allowlisted.
+
+const TagSet kVoid = tag_set(
+    {GUMBO_TAG_AREA, GUMBO_TAG_BASE,  GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND, GUMBO_TAG_BR,
+     GUMBO_TAG_COL,  GUMBO_TAG_EMBED, GUMBO_TAG_FRAME,    GUMBO_TAG_HR,      GUMBO_TAG_IMAGE,
+     GUMBO_TAG_IMG,  GUMBO_TAG_INPUT, GUMBO_TAG_ISINDEX,  GUMBO_TAG_KEYGEN,  GUMBO_TAG_LINK,
+     GUMBO_TAG_META, GUMBO_TAG_PARAM, GUMBO_TAG_SOURCE,   GUMBO_TAG_TRACK,   GUMBO_TAG_WBR});
+const TagSet kFormatting =
+    tag_set({GUMBO_TAG_A, GUMBO_TAG_B, GUMBO_TAG_BIG, GUMBO_TAG_CODE, GUMBO_TAG_EM, GUMBO_TAG_FONT,
+             GUMBO_TAG_I, GUMBO_TAG_NOBR, GUMBO_TAG_S, GUMBO_TAG_SMALL, GUMBO_TAG_STRIKE,
+             GUMBO_TAG_STRONG, GUMBO_TAG_TT, GUMBO_TAG_U});
+// The HTML "special" category, with the MathML and SVG ones by name (the
+// model has no namespaces; treating more as special only makes it pop less).
+const TagSet kSpecial = tag_set({GUMBO_TAG_ADDRESS,
+                                 GUMBO_TAG_APPLET,
+                                 GUMBO_TAG_AREA,
+                                 GUMBO_TAG_ARTICLE,
+                                 GUMBO_TAG_ASIDE,
+                                 GUMBO_TAG_BASE,
+                                 GUMBO_TAG_BASEFONT,
+                                 GUMBO_TAG_BGSOUND,
+                                 GUMBO_TAG_BLOCKQUOTE,
+                                 GUMBO_TAG_BODY,
+                                 GUMBO_TAG_BR,
+                                 GUMBO_TAG_BUTTON,
+                                 GUMBO_TAG_CAPTION,
+                                 GUMBO_TAG_CENTER,
+                                 GUMBO_TAG_COL,
+                                 GUMBO_TAG_COLGROUP,
+                                 GUMBO_TAG_DD,
+                                 GUMBO_TAG_DETAILS,
+                                 GUMBO_TAG_DIR,
+                                 GUMBO_TAG_DIV,
+                                 GUMBO_TAG_DL,
+                                 GUMBO_TAG_DT,
+                                 GUMBO_TAG_EMBED,
+                                 GUMBO_TAG_FIELDSET,
+                                 GUMBO_TAG_FIGCAPTION,
+                                 GUMBO_TAG_FIGURE,
+                                 GUMBO_TAG_FOOTER,
+                                 GUMBO_TAG_FORM,
+                                 GUMBO_TAG_FRAME,
+                                 GUMBO_TAG_FRAMESET,
+                                 GUMBO_TAG_H1,
+                                 GUMBO_TAG_H2,
+                                 GUMBO_TAG_H3,
+                                 GUMBO_TAG_H4,
+                                 GUMBO_TAG_H5,
+                                 GUMBO_TAG_H6,
+                                 GUMBO_TAG_HEAD,
+                                 GUMBO_TAG_HEADER,
+                                 GUMBO_TAG_HGROUP,
+                                 GUMBO_TAG_HR,
+                                 GUMBO_TAG_HTML,
+                                 GUMBO_TAG_IFRAME,
+                                 GUMBO_TAG_IMG,
+                                 GUMBO_TAG_INPUT,
+                                 GUMBO_TAG_ISINDEX,
+                                 GUMBO_TAG_KEYGEN,
+                                 GUMBO_TAG_LI,
+                                 GUMBO_TAG_LINK,
+                                 GUMBO_TAG_LISTING,
+                                 GUMBO_TAG_MAIN,
+                                 GUMBO_TAG_MARQUEE,
+                                 GUMBO_TAG_MENU,
+                                 GUMBO_TAG_MENUITEM,
+                                 GUMBO_TAG_META,
+                                 GUMBO_TAG_NAV,
+                                 GUMBO_TAG_NOEMBED,
+                                 GUMBO_TAG_NOFRAMES,
+                                 GUMBO_TAG_NOSCRIPT,
+                                 GUMBO_TAG_OBJECT,
+                                 GUMBO_TAG_OL,
+                                 GUMBO_TAG_P,
+                                 GUMBO_TAG_PARAM,
+                                 GUMBO_TAG_PLAINTEXT,
+                                 GUMBO_TAG_PRE,
+                                 GUMBO_TAG_SCRIPT,
+                                 GUMBO_TAG_SECTION,
+                                 GUMBO_TAG_SELECT,
+                                 GUMBO_TAG_SOURCE,
+                                 GUMBO_TAG_STYLE,
+                                 GUMBO_TAG_SUMMARY,
+                                 GUMBO_TAG_TABLE,
+                                 GUMBO_TAG_TBODY,
+                                 GUMBO_TAG_TD,
+                                 GUMBO_TAG_TEMPLATE,
+                                 GUMBO_TAG_TEXTAREA,
+                                 GUMBO_TAG_TFOOT,
+                                 GUMBO_TAG_TH,
+                                 GUMBO_TAG_THEAD,
+                                 GUMBO_TAG_TITLE,
+                                 GUMBO_TAG_TR,
+                                 GUMBO_TAG_TRACK,
+                                 GUMBO_TAG_UL,
+                                 GUMBO_TAG_WBR,
+                                 GUMBO_TAG_XMP,
+                                 GUMBO_TAG_MI,
+                                 GUMBO_TAG_MO,
+                                 GUMBO_TAG_MN,
+                                 GUMBO_TAG_MS,
+                                 GUMBO_TAG_MTEXT,
+                                 GUMBO_TAG_ANNOTATION_XML,
+                                 GUMBO_TAG_FOREIGNOBJECT,
+                                 GUMBO_TAG_DESC});
+// Every element that bounds some "in scope" check (the union is the safe
+// side: an end tag that crosses none of them surely closes its element).
+const TagSet kScopeBoundary = tag_set({GUMBO_TAG_APPLET,
+                                       GUMBO_TAG_CAPTION,
+                                       GUMBO_TAG_HTML,
+                                       GUMBO_TAG_TABLE,
+                                       GUMBO_TAG_TD,
+                                       GUMBO_TAG_TH,
+                                       GUMBO_TAG_MARQUEE,
+                                       GUMBO_TAG_OBJECT,
+                                       GUMBO_TAG_TEMPLATE,
+                                       GUMBO_TAG_MI,
+                                       GUMBO_TAG_MO,
+                                       GUMBO_TAG_MN,
+                                       GUMBO_TAG_MS,
+                                       GUMBO_TAG_MTEXT,
+                                       GUMBO_TAG_ANNOTATION_XML,
+                                       GUMBO_TAG_FOREIGNOBJECT,
+                                       GUMBO_TAG_DESC,
+                                       GUMBO_TAG_TITLE,
+                                       GUMBO_TAG_BUTTON,
+                                       GUMBO_TAG_OL,
+                                       GUMBO_TAG_UL,
+                                       GUMBO_TAG_SELECT});
+// Start tags that close an open <p> first.
+const TagSet kClosesP =
+    tag_set({GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE,  GUMBO_TAG_ASIDE,      GUMBO_TAG_BLOCKQUOTE,
+             GUMBO_TAG_CENTER,  GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,        GUMBO_TAG_DIV,
+             GUMBO_TAG_DL,      GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+             GUMBO_TAG_FOOTER,  GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,     GUMBO_TAG_MAIN,
+             GUMBO_TAG_MENU,    GUMBO_TAG_NAV,      GUMBO_TAG_OL,         GUMBO_TAG_P,
+             GUMBO_TAG_SECTION, GUMBO_TAG_SUMMARY,  GUMBO_TAG_UL,         GUMBO_TAG_H1,
+             GUMBO_TAG_H2,      GUMBO_TAG_H3,       GUMBO_TAG_H4,         GUMBO_TAG_H5,
+             GUMBO_TAG_H6,      GUMBO_TAG_PRE,      GUMBO_TAG_LISTING,    GUMBO_TAG_FORM,
+             GUMBO_TAG_TABLE,   GUMBO_TAG_HR,       GUMBO_TAG_XMP,        GUMBO_TAG_PLAINTEXT,
+             GUMBO_TAG_LI,      GUMBO_TAG_DD,       GUMBO_TAG_DT});
+const TagSet kHeadings =
+    tag_set({GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6});
+const TagSet kTableParts =
+    tag_set({GUMBO_TAG_TABLE, GUMBO_TAG_CAPTION, GUMBO_TAG_COLGROUP, GUMBO_TAG_TBODY,
+             GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH});
+const TagSet kRowGroups = tag_set({GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT});
+// Elements that put a marker in the list of active formatting elements.
+const TagSet kMarkers = tag_set({GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_CAPTION, GUMBO_TAG_APPLET,
+                                 GUMBO_TAG_OBJECT, GUMBO_TAG_MARQUEE, GUMBO_TAG_TEMPLATE});
+// Content read as text up to the element's end tag (outside svg and math).
+const TagSet kRawText =
+    tag_set({GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE, GUMBO_TAG_XMP,
+             GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES, GUMBO_TAG_PLAINTEXT});
+// Start tags a fragment's body ignores.
+const TagSet kIgnoredInBody =
+    tag_set({GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_HEAD, GUMBO_TAG_FRAMESET, GUMBO_TAG_FRAME});
+
+class NestingGuard {
+ public:
+  explicit NestingGuard(std::string_view in) : in_(in) {}
+
+  std::string run() {
+    out_.reserve(in_.size());
+    std::size_t pos = 0;
+    while (pos < in_.size()) {
+      const std::size_t lt = in_.find('<', pos);
+      if (lt == npos || lt + 1 >= in_.size()) break;
+      pos = lt + 1;
+      const char c = in_[lt + 1];
+      if (c == '!') {
+        pos = in_.compare(lt, 4, "<!--") == 0 ? comment_end(lt + 4) : bogus_end(lt + 2);
+        continue;
+      }
+      if (c == '?') {
+        pos = bogus_end(lt + 1);
+        continue;
+      }
+      if (c == '/') {
+        if (lt + 2 >= in_.size()) break;
+        if (!is_alpha(in_[lt + 2])) {
+          pos = in_[lt + 2] == '>' ? lt + 3 : bogus_end(lt + 2);
+          continue;
+        }
+      } else if (!is_alpha(c)) {
+        continue;
+      }
+      Tag t;
+      const std::size_t stop = read_tag(lt, t);
+      if (stop == npos) break;  // the tokenizer drops a tag cut by the end
+      pos = stop;
+      if (t.end) {
+        end_tag(t, lt, stop);
+      } else {
+        pos = start_tag(t, lt, stop);
+      }
+    }
+    out_.append(in_.substr(copied_));
+    return std::move(out_);
+  }
+
+ private:
+  struct Tag {
+    bool end = false;
+    GumboTag tag = GUMBO_TAG_UNKNOWN;
+    std::string name;  // lower case
+    std::size_t attributes = 0;
+  };
+  struct Open {
+    GumboTag tag;
+    std::string name;          // GUMBO_TAG_UNKNOWN only
+    std::size_t off_mark = 0;  // markers: off_.size() when pushed
+  };
+
+  // Past the comment that starts at `from` ("<!--" already read).
+  std::size_t comment_end(std::size_t from) const {
+    if (in_.compare(from, 1, ">") == 0) return from + 1;   // <!-->
+    if (in_.compare(from, 2, "->") == 0) return from + 2;  // <!--->
+    for (std::size_t p = in_.find("--", from); p != npos; p = in_.find("--", p + 1)) {
+      if (in_.compare(p + 2, 1, ">") == 0) return p + 3;
+      if (in_.compare(p + 2, 2, "!>") == 0) return p + 4;
+    }
+    return in_.size();
+  }
+  std::size_t bogus_end(std::size_t from) const {
+    const std::size_t gt = in_.find('>', from);
+    return gt == npos ? in_.size() : gt + 1;
+  }
+
+  // The tag at `lt` as the tokenizer reads it; past its '>', or npos.
+  std::size_t read_tag(std::size_t lt, Tag& t) const {
+    std::size_t i = lt + 1;
+    if (in_[i] == '/') {
+      t.end = true;
+      ++i;
+    }
+    const std::size_t name_start = i;
+    while (i < in_.size() && !is_html_space(in_[i]) && in_[i] != '/' && in_[i] != '>') ++i;
+    for (std::size_t k = name_start; k < i; ++k) t.name += ascii_lower(in_[k]);
+    t.tag = gumbo_tagn_enum(t.name.data(), static_cast<unsigned>(t.name.size()));
+    enum { before_name, name, after_name, before_value, dquoted, squoted, unquoted, after_quoted };
+    int s = before_name;
+    for (; i < in_.size(); ++i) {
+      const char c = in_[i];
+      switch (s) {
+        case before_name:
+        case after_name:
+          if (c == '>') return i + 1;
+          if (c == '=' && s == after_name) {
+            s = before_value;
+          } else if (c == '/') {
+            s = before_name;
+          } else if (!is_html_space(c)) {
+            ++t.attributes;
+            s = name;
+          }
+          break;
+        case name:
+          if (c == '>') return i + 1;
+          if (is_html_space(c)) s = after_name;
+          if (c == '/') s = before_name;
+          if (c == '=') s = before_value;
+          break;
+        case before_value:
+          if (c == '>') return i + 1;
+          if (c == '"') s = dquoted;
+          if (c == '\'') s = squoted;
+          if (!is_html_space(c) && c != '"' && c != '\'') s = unquoted;
+          break;
+        case dquoted:
+          if (c == '"') s = after_quoted;
+          break;
+        case squoted:
+          if (c == '\'') s = after_quoted;
+          break;
+        case unquoted:
+          if (c == '>') return i + 1;
+          if (is_html_space(c)) s = before_name;
+          break;
+        case after_quoted:
+          if (c == '>') return i + 1;
+          s = before_name;
+          if (!is_html_space(c) && c != '/') --i;  // reconsume as a new attribute
+          break;
+      }
+    }
+    return npos;
+  }
+
+  // Where the raw text that starts at `from` ends: the start of its end tag.
+  std::size_t raw_text_end(std::size_t from, const Tag& t) const {
+    if (t.tag == GUMBO_TAG_PLAINTEXT) return in_.size();
+    if (t.tag != GUMBO_TAG_SCRIPT) return end_tag_at_or_after(from, t.name);
+    // Script data: "<!--" escapes, and "<script" inside an escape makes
+    // "</script>" text until the escape's "-->".
+    std::size_t p = from;
+    enum { data, escaped, double_escaped } state = data;
+    while (p < in_.size()) {
+      if (state == data) {
+        const std::size_t end = end_tag_at_or_after(p, t.name);
+        const std::size_t open = in_.find("<!--", p);
+        if (open == npos || open > end) return end;
+        state = escaped;
+        p = open + 2;
+        continue;
+      }
+      const std::size_t close = in_.find("-->", p);
+      const std::size_t end = end_tag_at_or_after(p, t.name);
+      if (state == escaped) {
+        const std::size_t nested = start_tag_at_or_after(p, t.name);
+        const std::size_t first = std::min({close, end, nested});
+        if (first == npos || first == in_.size()) return in_.size();
+        if (first == end) return end;
+        if (first == close) {
+          state = data;
+          p = close + 3;
+        } else {
+          state = double_escaped;
+          p = nested + 1;
+        }
+      } else {
+        const std::size_t first = std::min(close, end);
+        if (first == npos || first == in_.size()) return in_.size();
+        if (first == close) {
+          state = data;
+          p = close + 3;
+        } else {
+          state = escaped;
+          p = end + 2;
+        }
+      }
+    }
+    return in_.size();
+  }
+  std::size_t tag_name_at_or_after(std::size_t from, std::string_view prefix,
+                                   std::string_view name) const {
+    for (std::size_t p = in_.find(prefix, from); p != npos; p = in_.find(prefix, p + 1)) {
+      const std::size_t after = p + prefix.size() + name.size();
+      if (after >= in_.size()) return in_.size();
+      const char c = in_[after];
+      if (equals_ci(in_.substr(p + prefix.size(), name.size()), name) &&
+          (is_html_space(c) || c == '/' || c == '>'))
+        return p;
+    }
+    return in_.size();
+  }
+  std::size_t end_tag_at_or_after(std::size_t from, std::string_view name) const {
+    return tag_name_at_or_after(from, "</", name);
+  }
+  std::size_t start_tag_at_or_after(std::size_t from, std::string_view name) const {
+    const std::size_t p = tag_name_at_or_after(from, "<", name);
+    return p == in_.size() ? npos : p;
+  }
+
+  void cut(std::size_t lt, std::size_t stop, std::string_view replacement = {}) {
+    out_.append(in_.substr(copied_, lt - copied_));
+    out_.append(replacement);
+    copied_ = stop;
+  }
+
+  std::size_t depth() const { return open_.size() + off_.size(); }
+  bool foreign() const { return foreign_ > 0; }
+  bool same(const Open& o, const Tag& t) const {
+    return o.tag == t.tag && (t.tag != GUMBO_TAG_UNKNOWN || o.name == t.name);
+  }
+
+  void push(GumboTag tag, const std::string& name = {}) {
+    Open o{tag, tag == GUMBO_TAG_UNKNOWN ? name : std::string(), off_.size()};
+    if (tag == GUMBO_TAG_TABLE) ++tables_;
+    if (tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH) ++foreign_;
+    open_.push_back(std::move(o));
+  }
+  // Pops open_[i] and everything above it. Formatting elements closed on
+  // the way stay counted (the parser may reopen them), except open_[i] itself
+  // when its own end tag closes it.
+  void pop_to(std::size_t i, bool by_own_end_tag) {
+    while (open_.size() > i) {
+      const Open& o = open_.back();
+      const bool own = by_own_end_tag && open_.size() == i + 1;
+      if (o.tag == GUMBO_TAG_TABLE) --tables_;
+      if (o.tag == GUMBO_TAG_SVG || o.tag == GUMBO_TAG_MATH) --foreign_;
+      if (kMarkers[o.tag]) {
+        off_.resize(std::min(off_.size(), o.off_mark));
+      } else if (kFormatting[o.tag] && !own) {
+        off_.push_back(o.tag);
+      }
+      open_.pop_back();
+    }
+  }
+  std::size_t off_floor() const {
+    for (std::size_t i = open_.size(); i-- > 0;)
+      if (kMarkers[open_[i].tag]) return open_[i].off_mark;
+    return 0;
+  }
+  // The nearest open element for which `match` holds, searching down from
+  // the current node and giving up at one for which `stop` holds.
+  template <class Match, class Stop>
+  std::optional<std::size_t> find(Match match, Stop stop) const {
+    for (std::size_t i = open_.size(); i-- > 0;) {
+      if (match(open_[i])) return i;
+      if (stop(open_[i])) return std::nullopt;
+    }
+    return std::nullopt;
+  }
+  void close_p() {
+    const auto p = find([](const Open& o) { return o.tag == GUMBO_TAG_P; },
+                        [](const Open& o) { return kScopeBoundary[o.tag]; });
+    if (p) pop_to(*p, false);
+  }
+  // Pops down to the nearest table part (not crossing a template).
+  std::optional<std::size_t> nearest_table_part() const {
+    return find([](const Open& o) { return kTableParts[o.tag]; },
+                [](const Open& o) { return o.tag == GUMBO_TAG_TEMPLATE; });
+  }
+
+  // The parser's implied closes for a start tag (none in foreign content,
+  // where most start tags just nest), then the number of elements it opens.
+  std::size_t open_for_start(const Tag& t) {
+    const GumboTag g = t.tag;
+    if (g == GUMBO_TAG_TABLE && !foreign()) {
+      // In a table (not in one of its cells) a new table closes the old one.
+      const auto part = nearest_table_part();
+      if (part && open_[*part].tag != GUMBO_TAG_TD && open_[*part].tag != GUMBO_TAG_TH) {
+        const auto table = find([](const Open& o) { return o.tag == GUMBO_TAG_TABLE; },
+                                [](const Open& o) { return o.tag == GUMBO_TAG_TEMPLATE; });
+        if (table) pop_to(*table, false);
+      }
+      close_p();
+      return 1;
+    }
+    if (kTableParts[g] || g == GUMBO_TAG_COL) {
+      if (foreign()) return 1;
+      if (tables_ == 0) return 0;  // ignored outside a table
+      // Close what the new part cannot sit in, down to its context.
+      const auto context_ok = [g](GumboTag at) {
+        switch (g) {
+          case GUMBO_TAG_TD:
+          case GUMBO_TAG_TH:
+            return at == GUMBO_TAG_TR || kRowGroups[at] || at == GUMBO_TAG_TABLE;
+          case GUMBO_TAG_TR:
+            return kRowGroups[at] || at == GUMBO_TAG_TABLE;
+          case GUMBO_TAG_COL:
+            return at == GUMBO_TAG_TABLE || at == GUMBO_TAG_COLGROUP;
+          default:
+            return at == GUMBO_TAG_TABLE;
+        }
+      };
+      for (auto part = nearest_table_part(); part; part = nearest_table_part()) {
+        if (context_ok(open_[*part].tag)) {
+          pop_to(*part + 1, false);
+          break;
+        }
+        pop_to(*part, false);
+      }
+      const GumboTag at = open_.empty() ? GUMBO_TAG_UNKNOWN : open_.back().tag;
+      const bool cell = g == GUMBO_TAG_TD || g == GUMBO_TAG_TH;
+      if (g == GUMBO_TAG_COL) return at == GUMBO_TAG_TABLE ? 1 : 0;  // an implied colgroup
+      if (cell && at == GUMBO_TAG_TABLE) return 3;                   // tbody, tr, the cell
+      if ((cell && kRowGroups[at]) || (g == GUMBO_TAG_TR && at == GUMBO_TAG_TABLE)) return 2;
+      return 1;
+    }
+    if (!foreign()) {
+      if (g == GUMBO_TAG_LI || g == GUMBO_TAG_DD || g == GUMBO_TAG_DT) {
+        const auto same_kind = [g](const Open& o) {
+          return g == GUMBO_TAG_LI ? o.tag == GUMBO_TAG_LI
+                                   : o.tag == GUMBO_TAG_DD || o.tag == GUMBO_TAG_DT;
+        };
+        const auto item = find(same_kind, [](const Open& o) {
+          return kSpecial[o.tag] && o.tag != GUMBO_TAG_ADDRESS && o.tag != GUMBO_TAG_DIV &&
+                 o.tag != GUMBO_TAG_P;
+        });
+        if (item) pop_to(*item, false);
+      }
+      if (kClosesP[g]) close_p();
+      if (kHeadings[g] && !open_.empty() && kHeadings[open_.back().tag])
+        pop_to(open_.size() - 1, false);
+      if ((g == GUMBO_TAG_A || g == GUMBO_TAG_OPTION || g == GUMBO_TAG_OPTGROUP) &&
+          !open_.empty() && open_.back().tag == (g == GUMBO_TAG_A ? g : GUMBO_TAG_OPTION))
+        pop_to(open_.size() - 1, g == GUMBO_TAG_A);
+    }
+    return kVoid[g] || kIgnoredInBody[g] ? 0 : 1;
+  }
+
+  // Returns where reading goes on (past raw text, which the tokenizer does
+  // not read as tags).
+  std::size_t start_tag(const Tag& t, std::size_t lt, std::size_t stop) {
+    const bool push_only = push_only_until_ > lt;  // maybe raw text, maybe svg
+    const bool raw = kRawText[t.tag] && !foreign() && !push_only;
+    const bool opens = !kVoid[t.tag] && !kIgnoredInBody[t.tag] && !raw;
+    if (t.attributes > kMaxAttributes || (opens && depth() >= kMaxNesting)) {
+      cut(lt, stop);
+      if (opens) ++dropped_[t.name];
+      return stop;
+    }
+    if (push_only) {  // count, never pop
+      if (opens) push(t.tag, t.name);
+      return stop;
+    }
+    if (raw) {
+      if (kClosesP[t.tag]) close_p();
+      return raw_text_end(stop, t);
+    }
+    const std::size_t opened = open_for_start(t);
+    if (t.tag == GUMBO_TAG_TD || t.tag == GUMBO_TAG_TH) {
+      if (opened >= 3) push(GUMBO_TAG_TBODY);
+      if (opened >= 2) push(GUMBO_TAG_TR);
+    } else if (t.tag == GUMBO_TAG_TR && opened >= 2) {
+      push(GUMBO_TAG_TBODY);
+    } else if (t.tag == GUMBO_TAG_COL) {
+      if (opened >= 1) push(GUMBO_TAG_COLGROUP);
+      return stop;
+    }
+    if (opened >= 1) push(t.tag, t.name);
+    if (kRawText[t.tag]) push_only_until_ = std::max(push_only_until_, raw_text_end(stop, t));
+    return stop;
+  }
+
+  void end_tag(const Tag& t, std::size_t lt, std::size_t stop) {
+    if (auto d = dropped_.find(t.name); d != dropped_.end() && d->second > 0) {
+      --d->second;
+      cut(lt, stop);
+      return;
+    }
+    if (t.attributes > kMaxAttributes) cut(lt, stop, "</" + t.name + ">");
+    if (push_only_until_ > lt) return;
+    const GumboTag g = t.tag;
+    const auto mine = [&](const Open& o) { return same(o, t); };
+    if (kFormatting[g]) {
+      if (const auto i = find(mine, [](const Open& o) { return kSpecial[o.tag]; })) {
+        pop_to(*i, true);
+      } else if (!find(mine, [](const Open&) { return false; })) {
+        // Closed earlier by another tag: the parser forgets it now.
+        const std::size_t floor = off_floor();
+        for (std::size_t k = off_.size(); k-- > floor;) {
+          if (off_[k] == g) {
+            off_.erase(off_.begin() + static_cast<std::ptrdiff_t>(k));
+            break;
+          }
+        }
+      }
+      return;
+    }
+    if (g == GUMBO_TAG_FORM) {  // removes the form only, its content stays open
+      const auto i = find(mine, [](const Open& o) { return kScopeBoundary[o.tag]; });
+      if (i) open_.erase(open_.begin() + static_cast<std::ptrdiff_t>(*i));
+      return;
+    }
+    std::optional<std::size_t> i;
+    if (kTableParts[g]) {
+      i = find(mine, [](const Open& o) {
+        return o.tag == GUMBO_TAG_TABLE || o.tag == GUMBO_TAG_TEMPLATE || o.tag == GUMBO_TAG_HTML;
+      });
+    } else if (kHeadings[g]) {
+      i = find([](const Open& o) { return kHeadings[o.tag]; },
+               [](const Open& o) { return kScopeBoundary[o.tag]; });
+    } else if (kSpecial[g]) {
+      i = find(mine, [](const Open& o) { return kScopeBoundary[o.tag]; });
+    } else {
+      i = find(mine, [](const Open& o) { return kSpecial[o.tag]; });
+    }
+    if (i) pop_to(*i, true);
+  }
+
+  std::string_view in_;
+  std::string out_;
+  std::size_t copied_ = 0;
+  std::vector<Open> open_;
+  std::vector<GumboTag> off_;  // formatting elements closed implicitly
+  std::unordered_map<std::string, std::size_t> dropped_;
+  std::size_t tables_ = 0;
+  std::size_t foreign_ = 0;
+  std::size_t push_only_until_ = 0;
+};
+
+// ---- Parsing ----------------------------------------------------------------
+
+class Fragment {
+ public:
+  explicit Fragment(std::string_view html) : source_(NestingGuard(html).run()) {
+    options_.fragment_context = GUMBO_TAG_BODY;
+    options_.max_errors = 0;  // nobody reads them
+    output_ = gumbo_parse_with_options(&options_, source_.data(), source_.size());
+  }
+  ~Fragment() { gumbo_destroy_output(&options_, output_); }
+  Fragment(const Fragment&) = delete;
+  Fragment& operator=(const Fragment&) = delete;
+
+  // The <html> element standing for the context; the fragment is its children.
+  const GumboNode* root() const { return output_->root; }
+
+ private:
+  std::string source_;
+  GumboOptions options_ = kGumboDefaultOptions;
+  GumboOutput* output_ = nullptr;
+};
+
+const GumboVector* children_of(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE)
+    return &node->v.element.children;
+  if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
+  return nullptr;
+}
+
+const GumboNode* child(const GumboVector& v, unsigned i) {
+  return static_cast<const GumboNode*>(v.data[i]);
+}
+
+// C0 controls other than tab and newline, and DEL: never printed (the page
+// cache's slot markers are among them).
+constexpr bool is_dropped_control(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+}
+
+void append_escaped(std::string& out, std::string_view s, bool attribute) {
+  for (const char c : s) {
+    if (is_dropped_control(static_cast<unsigned char>(c))) continue;
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        break;
+      case '\'':
+        out += attribute ? "&#39;" : "'";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+// ---- The allowlist ------------------------------------------------------------
+
+enum class Fate { keep, unwrap, drop };
+
+struct Verdict {
+  Fate fate;
+  GumboTag as;  // the element written, for keep
+};
+
+Verdict judge(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_U:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_Q:
+    case GUMBO_TAG_CITE:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_ABBR:
+    case GUMBO_TAG_MARK:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_DEL:
+    case GUMBO_TAG_INS:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_SOURCE:
+      return {Fate::keep, tag};
+    case GUMBO_TAG_H1:  // the page's own title is the h1
+      return {Fate::keep, GUMBO_TAG_H2};
+    case GUMBO_TAG_STRIKE:
+      return {Fate::keep, GUMBO_TAG_S};
+    case GUMBO_TAG_BDI:
+    case GUMBO_TAG_BDO:
+      return {Fate::keep, GUMBO_TAG_SPAN};
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_LEGEND:
+      return {Fate::keep, GUMBO_TAG_DIV};  // blocks stay blocks
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_DIR:
+      return {Fate::keep, GUMBO_TAG_UL};
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_PLAINTEXT:
+      return {Fate::keep, GUMBO_TAG_PRE};
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_BASE:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_PARAM:
+    case GUMBO_TAG_TRACK:
+    case GUMBO_TAG_AREA:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_COLGROUP:
+    case GUMBO_TAG_COL:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_OPTGROUP:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_KEYGEN:
+    case GUMBO_TAG_MENUITEM:
+    case GUMBO_TAG_APPLET:
+    case GUMBO_TAG_BGSOUND:
+    case GUMBO_TAG_FRAME:
+    case GUMBO_TAG_FRAMESET:
+    case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_ISINDEX:
+    case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_BASEFONT:
+      return {Fate::drop, tag};
+    default:  // font, label, form, kbd, custom tags...: their text stays
+      return {Fate::unwrap, tag};
+  }
+}
+
+// ---- Attribute values ----------------------------------------------------------
+
+// A URL as a browser reads it (spaces and controls around it stripped, tabs
+// and newlines anywhere removed), when its scheme is one we link to.
+std::optional<std::string> safe_url(std::string_view raw) {
+  while (!raw.empty() && static_cast<unsigned char>(raw.front()) <= 0x20) raw.remove_prefix(1);
+  while (!raw.empty() && static_cast<unsigned char>(raw.back()) <= 0x20) raw.remove_suffix(1);
+  std::string url;
+  url.reserve(raw.size());
+  for (const char c : raw) {
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) return std::nullopt;
+    url += c;
+  }
+  if (url.empty()) return std::nullopt;
+  if (is_alpha(url[0])) {
+    std::size_t i = 1;
+    while (i < url.size() && (is_alpha(url[i]) || is_digit(url[i]) || url[i] == '+' ||
+                              url[i] == '-' || url[i] == '.'))
+      ++i;
+    if (i < url.size() && url[i] == ':') {
+      const std::string_view scheme(url.data(), i);
+      if (!equals_ci(scheme, "http") && !equals_ci(scheme, "https") &&
+          !equals_ci(scheme, "mailto") && !equals_ci(scheme, "tel"))
+        return std::nullopt;
+    }
+  }
+  return url;
+}
+
+// Absolute http(s), or scheme-relative ("//host", and "/\host" that
+// browsers read the same way).
+bool is_external(std::string_view url) {
+  const auto slash = [](char c) { return c == '/' || c == '\\'; };
+  if (url.size() >= 2 && slash(url[0]) && slash(url[1])) return true;
+  return (url.size() > 5 && equals_ci(url.substr(0, 5), "http:")) ||
+         (url.size() > 6 && equals_ci(url.substr(0, 6), "https:"));
+}
+
+std::optional<std::string_view> digits(std::string_view raw) {
+  const std::string_view v = trim_ascii_space(raw);
+  if (v.empty() || v.size() > 9) return std::nullopt;
+  for (const char c : v)
+    if (!is_digit(c)) return std::nullopt;
+  return v;
+}
+
+std::string allowed_classes(std::string_view raw) {
+  static constexpr std::string_view kAllowed[] = {"alignleft",  "alignright", "aligncenter",
+                                                  "wp-caption", "gallery",    "gallery-item"};
+  std::vector<std::string_view> kept;
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    while (i < raw.size() && is_html_space(raw[i])) ++i;
+    const std::size_t start = i;
+    while (i < raw.size() && !is_html_space(raw[i])) ++i;
+    const std::string_view word = raw.substr(start, i - start);
+    if (std::find(std::begin(kAllowed), std::end(kAllowed), word) != std::end(kAllowed) &&
+        std::find(kept.begin(), kept.end(), word) == kept.end())
+      kept.push_back(word);
+  }
+  std::string out;
+  for (const auto w : kept) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+std::optional<std::string> direction(std::string_view raw) {
+  std::string v;
+  for (const char c : trim_ascii_space(raw)) v += ascii_lower(c);
+  if (v == "rtl" || v == "ltr" || v == "auto") return v;
+  return std::nullopt;
+}
+
+// A language tag: letters first, then letters, digits and hyphens.
+std::optional<std::string_view> language(std::string_view raw) {
+  const std::string_view v = trim_ascii_space(raw);
+  if (v.empty() || v.size() > 35 || !is_alpha(v[0])) return std::nullopt;
+  for (const char c : v)
+    if (!is_alpha(c) && !is_digit(c) && c != '-') return std::nullopt;
+  return v;
+}
+
+class AttributeWriter {
+ public:
+  AttributeWriter(const GumboElement& e, std::string& out) : e_(e), out_(out) {}
+
+  const char* get(const char* name) const {
+    const GumboAttribute* a = gumbo_get_attribute(&e_.attributes, name);
+    return a ? a->value : nullptr;
+  }
+  void put(std::string_view name, std::string_view value) {
+    out_ += ' ';
+    out_ += name;
+    out_ += "=\"";
+    append_escaped(out_, value, true);
+    out_ += '"';
+  }
+  bool url(const char* name) {
+    const char* v = get(name);
+    if (!v) return false;
+    const auto u = safe_url(v);
+    if (!u) return false;
+    put(name, *u);
+    external_ = external_ || is_external(*u);
+    return true;
+  }
+  void text(const char* name) {
+    if (const char* v = get(name)) put(name, v);
+  }
+  void number(const char* name) {
+    if (const char* v = get(name))
+      if (const auto d = digits(v)) put(name, *d);
+  }
+  bool external() const { return external_; }
+
+ private:
+  const GumboElement& e_;
+  std::string& out_;
+  bool external_ = false;
+};
+
+// Writes the start tag's attributes; false when the element is useless
+// without one that was refused (an image without a usable src).
+bool write_attributes(const GumboElement& e, GumboTag as, std::string& out) {
+  AttributeWriter w(e, out);
+  switch (as) {
+    case GUMBO_TAG_A:
+      w.url("href");
+      w.text("title");
+      break;
+    case GUMBO_TAG_IMG:
+      if (!w.url("src")) return false;
+      w.text("alt");
+      w.number("width");
+      w.number("height");
+      break;
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      w.number("colspan");
+      w.number("rowspan");
+      break;
+    case GUMBO_TAG_OL:
+      w.number("start");
+      break;
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+      w.url("src");
+      if (w.get("controls")) w.put("controls", "");
+      break;
+    case GUMBO_TAG_SOURCE:
+      if (!w.url("src")) return false;
+      w.text("type");
+      break;
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_Q:
+      w.url("cite");
+      break;
+    case GUMBO_TAG_ABBR:
+      w.text("title");
+      break;
+    default:
+      break;
+  }
+  if (const char* v = w.get("class")) {
+    const std::string classes = allowed_classes(v);
+    if (!classes.empty()) w.put("class", classes);
+  }
+  if (const char* v = w.get("dir"))
+    if (const auto d = direction(v)) w.put("dir", *d);
+  if (const char* v = w.get("lang"))
+    if (const auto l = language(v)) w.put("lang", *l);
+  if (as == GUMBO_TAG_A && w.external()) w.put("rel", "noopener");
+  if (as == GUMBO_TAG_IMG) w.put("loading", "lazy");
+  return true;
+}
+
+// ---- Writing the allowed tree --------------------------------------------------
+
+// One pass: parse, walk, write. Iterative, so no input can overflow the
+// call stack whatever tree the parser builds.
+std::string sanitize_once(std::string_view html) {
+  const Fragment fragment(html);
+  std::string out;
+  out.reserve(html.size());
+  struct Frame {
+    const GumboNode* node;
+    unsigned next;
+    const char* close;  // the end tag to write, or nullptr for an unwrapped element
+  };
+  std::vector<Frame> stack{{fragment.root(), 0, nullptr}};
+  std::vector<GumboTag> written;  // elements open in the output
+  bool pre_opened = false;        // just wrote <pre>: see the newline rule below
+
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const GumboVector* kids = children_of(f.node);
+    if (!kids || f.next >= kids->length) {
+      if (f.close) {
+        out += "</";
+        out += f.close;
+        out += '>';
+        written.pop_back();
+        pre_opened = false;
+      }
+      stack.pop_back();
+      continue;
+    }
+    const GumboNode* node = child(*kids, f.next++);
+    switch (node->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_WHITESPACE:
+      case GUMBO_NODE_CDATA: {
+        const std::string_view text = node->v.text.text;
+        if (text.empty()) break;
+        // The parser drops a newline right after <pre>, so a text that
+        // starts with one needs a second to keep it.
+        if (pre_opened && text.front() == '\n') out += '\n';
+        pre_opened = false;
+        append_escaped(out, text, false);
+        break;
+      }
+      case GUMBO_NODE_ELEMENT: {
+        const GumboElement& e = node->v.element;
+        if (e.tag_namespace != GUMBO_NAMESPACE_HTML) break;  // svg, math
+        Verdict v = judge(e.tag);
+        if (v.fate == Fate::keep && v.as == GUMBO_TAG_SOURCE &&
+            (written.empty() ||
+             (written.back() != GUMBO_TAG_AUDIO && written.back() != GUMBO_TAG_VIDEO)))
+          v.fate = Fate::drop;
+        if (v.fate == Fate::keep && !kVoid[v.as] && written.size() >= kMaxNesting)
+          v.fate = Fate::unwrap;
+        if (v.fate == Fate::drop) break;
+        if (v.fate == Fate::unwrap) {
+          stack.push_back({node, 0, nullptr});
+          break;
+        }
+        const char* name = gumbo_normalized_tagname(v.as);
+        std::string attributes;
+        if (!write_attributes(e, v.as, attributes)) break;
+        out += '<';
+        out += name;
+        out += attributes;
+        out += '>';
+        pre_opened = v.as == GUMBO_TAG_PRE;
+        if (kVoid[v.as]) break;
+        written.push_back(v.as);
+        stack.push_back({node, 0, name});
+        break;
+      }
+      default:  // comments; template contents
+        break;
+    }
+  }
+  return out;
+}
+
+// ---- Plain text ------------------------------------------------------------------
+
+class TextWriter {
+ public:
+  // A block boundary: `lines` 1 for a line break, 2 for a blank line.
+  void boundary(int lines) {
+    if (!out_.empty()) pending_lines_ = std::max(pending_lines_, lines);
+  }
+  void line_break() {
+    if (!out_.empty()) pending_lines_ = std::min(pending_lines_ + 1, 2);
+  }
+  void space() { pending_space_ = !out_.empty(); }
+
+  void text(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c == '\n') {
+        newlines_ = std::min(newlines_ + 1, 2);
+        boundary(newlines_);
+      } else if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\v') {
+        space();
+      } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+        space();  // no-break space
+        ++i;
+      } else if (!is_dropped_control(c)) {
+        if (!out_.empty()) {
+          if (pending_lines_ > 0) {
+            out_.append(static_cast<std::size_t>(pending_lines_), '\n');
+          } else if (pending_space_) {
+            out_ += ' ';
+          }
+        }
+        pending_lines_ = 0;
+        pending_space_ = false;
+        newlines_ = 0;
+        out_ += static_cast<char>(c);
+      }
+    }
+  }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+  int pending_lines_ = 0;  // newlines owed before the next character
+  bool pending_space_ = false;
+  int newlines_ = 0;  // in the current run of whitespace
+};
+
+// How an element shows in plain text.
+enum class Shape { inline_, hidden, line, paragraph, cell, br };
+
+Shape shape_of(const GumboElement& e) {
+  if (e.tag_namespace != GUMBO_NAMESPACE_HTML) return Shape::hidden;
+  switch (e.tag) {
+    case GUMBO_TAG_BR:
+      return Shape::br;
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_HR:
+      return Shape::paragraph;
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      return Shape::cell;
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_PLAINTEXT:
+      return Shape::line;
+    default:
+      break;
+  }
+  const Verdict v = judge(e.tag);
+  // What the sanitizer drops is not seen, except a button's label.
+  return v.fate == Fate::drop && e.tag != GUMBO_TAG_BUTTON && e.tag != GUMBO_TAG_HTML
+             ? Shape::hidden
+             : Shape::inline_;
+}
+
+}  // namespace
+
+std::string sanitize_html(std::string_view html) {
+  std::string current = sanitize_once(html);
+  if (current == html) return current;
+  for (int pass = 1; pass < kMaxPasses; ++pass) {
+    std::string next = sanitize_once(current);
+    if (next == current) return current;
+    current = std::move(next);
+  }
+  // Never seen: output that keeps changing. Its text alone is stable.
+  std::string text_only;
+  append_escaped(text_only, html_to_text(html), false);
+  return text_only;
+}
+
+std::string html_to_text(std::string_view html) {
+  const Fragment fragment(html);
+  TextWriter w;
+  struct Frame {
+    const GumboNode* node;
+    unsigned next;
+    Shape shape;
+  };
+  std::vector<Frame> stack{{fragment.root(), 0, Shape::inline_}};
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const GumboVector* kids = children_of(f.node);
+    if (!kids || f.next >= kids->length) {
+      if (f.shape == Shape::line) w.boundary(1);
+      if (f.shape == Shape::paragraph) w.boundary(2);
+      if (f.shape == Shape::cell) w.space();
+      stack.pop_back();
+      continue;
+    }
+    const GumboNode* node = child(*kids, f.next++);
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+        node->type == GUMBO_NODE_CDATA) {
+      w.text(node->v.text.text);
+    } else if (node->type == GUMBO_NODE_ELEMENT) {
+      const Shape shape = shape_of(node->v.element);
+      if (shape == Shape::hidden) continue;
+      if (shape == Shape::br) {
+        w.line_break();
+        continue;
+      }
+      if (shape == Shape::line) w.boundary(1);
+      if (shape == Shape::paragraph) w.boundary(2);
+      stack.push_back({node, 0, shape});
+    }
+  }
+  return w.take();
+}
+
+}  // namespace jarida::render
