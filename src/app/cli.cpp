@@ -5,8 +5,8 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.hpp"
-#include "app/redirect_command.hpp"
 #include "app/import_command.hpp"
+#include "app/redirect_command.hpp"
 
 namespace jarida::app {
 
@@ -50,6 +50,8 @@ int run_cli(int argc, char** argv) {
       ->required();
   c_import_wp->add_option("--data", import_wp.data_dir, "Data folder (created if missing)")
       ->required();
+  c_import_wp->add_option("--uploads", import_wp.uploads,
+                          "WordPress's wp-content/uploads folder: copy and re-encode its images");
 
   auto* c_user = app.add_subcommand("user", "Manage newsroom accounts");
   c_user->require_subcommand(1);

@@ -178,6 +178,7 @@ int cmd_serve(const ServeOptions& o) {
     site::SiteOptions site_options;
     site_options.trusted_proxies = config.trusted_proxies;
     site_options.key = load_or_create_site_key(o.data_dir);
+    site_options.media_dir = o.data_dir / "media";  // imported and uploaded images
     site_options.search_variants = load_search_variants(o.data_dir);
     // Mail goes out in the background; queued mail survives restarts.
     std::unique_ptr<mail::OutboxWorker> outbox;

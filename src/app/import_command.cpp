@@ -67,7 +67,10 @@ void print_summary(const importer::ImportSummary& s, const std::filesystem::path
             << "  tags        " << counted(s.tags) << "\n"
             << "  authors     " << counted(s.authors) << "\n"
             << "  comments    " << counted(s.comments) << breakdown(s.comment_statuses) << "\n"
-            << "  media       " << counted(s.media) << " (remote URLs kept)\n"
+            << "  media       " << counted(s.media) << ", "
+            << (s.images_copied > 0 ? thousands(s.images_copied) + " images re-encoded from --uploads"
+                                    : std::string("remote URLs kept"))
+            << "\n"
             << "  redirects   " << thousands(s.redirects) << " old addresses\n";
   if (!s.skipped.empty()) {
     std::cout << "Not imported:\n";
@@ -104,6 +107,14 @@ int cmd_import_wordpress(const ImportWordpressOptions& o) {
 
     importer::ImportOptions options;
     options.file = o.file;
+    if (!o.uploads.empty()) {
+      if (!std::filesystem::is_directory(o.uploads)) {
+        std::cerr << "jarida import: --uploads " << o.uploads.string() << ": no such folder\n";
+        return 1;
+      }
+      options.uploads = o.uploads;
+    }
+    options.media_root = o.data_dir / "media";
     options.hash_ip = [&key](std::string_view ip) { return site::hash_ip(key, ip); };
     const bool terminal = isatty(STDERR_FILENO) != 0;
     const auto started = std::chrono::steady_clock::now();
@@ -126,6 +137,20 @@ int cmd_import_wordpress(const ImportWordpressOptions& o) {
            << thousands(total) << " items (" << (total > 0 ? done * 100 / total : 100) << "%), "
            << rate << " items/s, ETA " << eta << " s";
       std::cerr << (terminal ? "\r" : "") << line.str() << (terminal ? "\x1b[K" : "\n")
+                << std::flush;
+    };
+    std::uint64_t last_scan_tenth = ~std::uint64_t{0};
+    options.scanning = [&](std::uint64_t read, std::uint64_t size) {
+      const auto percent = size > 0 ? read * 100 / size : 100;
+      if (!terminal && percent / 10 == last_scan_tenth) return;  // a line per 10% in a log
+      last_scan_tenth = percent / 10;
+      std::cerr << (terminal ? "\r" : "") << "Reading " << o.file.filename().string() << ": "
+                << (read >> 20) << "/" << (size >> 20) << " MiB (" << percent << "%)"
+                << (terminal ? "\x1b[K" : "\n") << std::flush;
+    };
+    options.committing = [&] {
+      std::cerr << (terminal ? "\n" : "")
+                << "Indexing the articles for search and saving (one transaction)...\n"
                 << std::flush;
     };
     const auto summary = importer::import_wordpress(*store, options);

@@ -8,6 +8,7 @@ namespace jarida::app {
 struct ImportWordpressOptions {
   std::filesystem::path data_dir;
   std::filesystem::path file;
+  std::filesystem::path uploads;  // WordPress's wp-content/uploads; empty: keep remote URLs
 };
 
 // Initializes DIR first when it has no jarida.toml (as `jarida init`, named

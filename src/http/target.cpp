@@ -93,8 +93,8 @@ std::string encode_uri(std::string_view uri) {
   out.reserve(uri.size() * 2);
   for (std::size_t i = 0; i < uri.size(); ++i) {
     const char c = uri[i];
-    const bool escape = c == '%' && i + 2 < uri.size() && hex_value(uri[i + 1]) >= 0 &&
-                        hex_value(uri[i + 2]) >= 0;
+    const bool escape =
+        c == '%' && i + 2 < uri.size() && hex_value(uri[i + 1]) >= 0 && hex_value(uri[i + 2]) >= 0;
     if (escape || (c != '%' && kKept.find(c) != std::string_view::npos)) {
       out.push_back(c);
       continue;

@@ -11,8 +11,10 @@
 
 #include "core/model.hpp"
 #include "http/target.hpp"
+#include "importer/plain_text.hpp"
 #include "importer/wp_content.hpp"
 #include "mail/address.hpp"
+#include "media/image_store.hpp"
 #include "render/html_sanitizer.hpp"
 #include "text/slug.hpp"
 #include "text/utf8.hpp"
@@ -53,7 +55,7 @@ std::string decode_slug(std::string_view encoded) {
 
 // WordPress stores names HTML-escaped ("أخبار &amp; آراء"); decoded
 // exactly once, tags dropped.
-std::string plain(std::string_view html) { return render::html_to_text(html); }
+std::string plain(std::string_view html) { return plain_text(html); }
 
 // The decoded path of an old permalink ("" when it is not a plain path on
 // the exported site, e.g. "?p=12": the legacy-link handler covers those).
@@ -110,6 +112,7 @@ std::int64_t meta_int(const WxrItem& item, std::string_view key) {
 
 struct Attachment {
   AttachmentInfo info;
+  std::string file;  // _wp_attached_file: "2024/03/photo.jpg", relative to uploads
   std::int64_t parent = 0;
   std::int64_t menu_order = 0;
 };
@@ -120,6 +123,9 @@ struct FirstPass {
   std::unordered_map<std::int64_t, Attachment> attachments;
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> attachments_by_parent;
   seconds utc_offset{0};  // the site's local time minus UTC, from its posts
+  // The URL the uploads folder was served at (attachment_url minus
+  // _wp_attached_file), e.g. "http://old.example/wp-content/uploads/".
+  std::string uploads_url;
   std::unordered_map<std::int64_t, std::string> reusable_blocks;  // wp_block id -> content
 };
 
@@ -150,10 +156,11 @@ std::string inline_reusable_blocks(std::string_view html, const FirstPass& fp,
   return out;
 }
 
-FirstPass first_pass(const std::filesystem::path& file) {
+FirstPass first_pass(const ImportOptions& options) {
   FirstPass fp;
   bool offset_known = false;
   WxrHandler h;
+  h.progress = options.scanning;
   h.item = [&](const WxrItem& it) {
     ++fp.items;
     if (!offset_known) {
@@ -168,6 +175,9 @@ FirstPass first_pass(const std::filesystem::path& file) {
     Attachment a;
     a.info.url = it.attachment_url;
     a.info.mime = mime_from_url(it.attachment_url);
+    a.file = it.meta_value("_wp_attached_file");
+    if (fp.uploads_url.empty() && !a.file.empty() && it.attachment_url.ends_with(a.file))
+      fp.uploads_url = it.attachment_url.substr(0, it.attachment_url.size() - a.file.size());
     const std::string& meta = it.meta_value("_wp_attachment_metadata");
     a.info.width = php_int_field(meta, "width");
     a.info.height = php_int_field(meta, "height");
@@ -178,7 +188,7 @@ FirstPass first_pass(const std::filesystem::path& file) {
     if (a.parent > 0) fp.attachments_by_parent[a.parent].push_back(it.post_id);
     fp.attachments.emplace(it.post_id, std::move(a));
   };
-  read_wxr(file, h);
+  read_wxr(options.file, h);
   for (auto& [parent, ids] : fp.attachments_by_parent)
     std::stable_sort(ids.begin(), ids.end(), [&](std::int64_t a, std::int64_t b) {
       return fp.attachments.at(a).menu_order < fp.attachments.at(b).menu_order;
@@ -397,7 +407,7 @@ class Importer {
       warn("items with the shortcode [" + name + "] (left as text)");
     if (report.missing_attachments > 0)
       warn("gallery images not in the file (left out)", report.missing_attachments);
-    return html;
+    return options_.uploads ? with_local_images(std::move(html)) : html;
   }
 
   void post(const WxrItem& it) {
@@ -523,6 +533,59 @@ class Importer {
     if (p.status == core::ArticleStatus::published) redirect(old_path(it.link), "/" + r.slug + "/");
   }
 
+  // The copy of an uploaded file (relative to the uploads folder), made
+  // once per file; nullptr when it is not there or is not an image.
+  const media::StoredImage* local_image(const std::string& relative) {
+    const auto known = copies_.find(relative);
+    if (known != copies_.end()) return known->second ? &*known->second : nullptr;
+    std::optional<media::StoredImage> copy;
+    const std::filesystem::path source = *options_.uploads / std::filesystem::path(relative);
+    const auto slash = relative.rfind('/');
+    const std::string dir = slash == std::string::npos ? "" : relative.substr(0, slash);
+    const std::string name = relative.substr(slash == std::string::npos ? 0 : slash + 1);
+    std::error_code ec;
+    if (relative.find("..") != std::string::npos || !std::filesystem::is_regular_file(source, ec)) {
+      warn("uploaded files not found in --uploads (remote URL kept)");
+    } else {
+      try {
+        copy = media::store_image(source, options_.media_root, dir, name);
+        ++s_.images_copied;
+      } catch (const media::ImageError& e) {
+        warn("files in --uploads that are not usable images (remote URL kept)");
+      }
+    }
+    const auto& slot = copies_[relative] = std::move(copy);
+    return slot ? &*slot : nullptr;
+  }
+
+  // Rewrites every URL into the old uploads folder that names a file found
+  // in --uploads (the original or one of WordPress's resized copies) to
+  // Jarida's re-encoded copy.
+  std::string with_local_images(std::string html) {
+    const std::string& base = fp_.uploads_url;
+    if (base.empty()) return html;
+    std::string out;
+    std::size_t at = 0;
+    for (;;) {
+      const auto start = html.find(base, at);
+      if (start == std::string::npos) break;
+      auto end = html.find_first_of("\"' <>", start);
+      if (end == std::string::npos) end = html.size();
+      std::string relative;
+      if (!http::decode_query_value(std::string_view(html).substr(start + base.size(),
+                                                                  end - start - base.size()),
+                                    relative))
+        relative.clear();
+      out.append(html, at, start - at);
+      const media::StoredImage* copy = relative.empty() ? nullptr : local_image(relative);
+      if (copy) out += "/media/" + http::encode_path(copy->path);
+      else out.append(html, start, end - start);
+      at = end;
+    }
+    out.append(html, at);
+    return out;
+  }
+
   void attachment(const WxrItem& it) {
     const auto a = fp_.attachments.find(it.post_id);
     if (a == fp_.attachments.end() || a->second.info.url.empty())
@@ -533,6 +596,17 @@ class Importer {
     m.mime = a->second.info.mime;
     m.width = a->second.info.width;
     m.height = a->second.info.height;
+    if (options_.uploads && !a->second.file.empty() && m.mime.starts_with("image/") &&
+        m.mime != "image/svg+xml") {
+      if (const auto* copy = local_image(a->second.file)) {
+        m.url = "/media/" + http::encode_path(copy->path);
+        m.mime = copy->mime;
+        m.width = copy->width;
+        m.height = copy->height;
+      }
+    } else if (options_.uploads && !m.mime.starts_with("image/")) {
+      warn("attachments that are not images (remote URL kept)");
+    }
     m.alt = a->second.info.alt;
     m.caption = a->second.info.caption;
     m.title = plain(it.title);
@@ -552,13 +626,14 @@ class Importer {
   std::unordered_map<std::string, std::string> category_path_;  // decoded parent/child path
   std::set<std::pair<std::string, std::int64_t>> seen_terms_;
   std::optional<core::Id> default_category_;
+  std::unordered_map<std::string, std::optional<media::StoredImage>> copies_;  // by uploads path
 };
 
 }  // namespace
 
 ImportSummary import_wordpress(store::Store& store, const ImportOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  const FirstPass fp = first_pass(options.file);
+  const FirstPass fp = first_pass(options);
   ImportSummary summary;
   auto batch = store.begin_import();
   Importer importer(*batch, fp, options, summary);
@@ -569,6 +644,7 @@ ImportSummary import_wordpress(store::Store& store, const ImportOptions& options
   h.item = [&](const WxrItem& it) { importer.item(it); };
   read_wxr(options.file, h);
   importer.finish();
+  if (options.committing) options.committing();
   batch->commit();  // also indexes every new or changed article for search
   summary.elapsed = std::chrono::steady_clock::now() - started;
   return summary;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,11 +21,20 @@ namespace jarida::importer {
 
 struct ImportOptions {
   std::filesystem::path file;
+  // WordPress's wp-content/uploads folder (optional): images found there
+  // are re-encoded into media_root like any upload, and the article HTML
+  // and media rows point at the copies; without it, remote URLs are kept.
+  std::optional<std::filesystem::path> uploads;
+  std::filesystem::path media_root;  // DATA/media
   // Keyed hash of a commenter's IP (the site's own, so imported comments
   // count for its rate limits like new ones); the raw IP is never stored.
   std::function<std::string(std::string_view ip)> hash_ip;
-  // Items done so far and the total (known after the first pass).
+  // The first pass (bytes read of the file's size), then items written of
+  // the total the first pass counted, then a note before the commit (it
+  // indexes every new article for search, which takes a while).
+  std::function<void(std::uint64_t read, std::uint64_t size)> scanning;
   std::function<void(std::int64_t done, std::int64_t total)> progress;
+  std::function<void()> committing;
 };
 
 // Added and updated rows of one kind.
@@ -41,6 +51,7 @@ struct ImportSummary {
   std::map<std::string, std::int64_t> article_statuses;  // published, draft ... -> count
   std::map<std::string, std::int64_t> comment_statuses;
   std::int64_t redirects = 0;
+  std::int64_t images_copied = 0;  // re-encoded from --uploads
   // What was not imported, by what it is ("nav_menu_item", "pingback"...).
   std::map<std::string, std::int64_t> skipped;
   // Things imported differently from WordPress, each with how many.

@@ -19,9 +19,9 @@ struct FeedItem {
   std::string path;  // decoded site path, "#fragment" allowed
   core::TimePoint published{};
   std::string author;
-  std::string category;  // "" for none
-  std::string summary;   // plain text
-  std::string html;      // the full text, "" for summary only
+  std::string category;              // "" for none
+  std::string summary;               // plain text
+  std::string html;                  // the full text, "" for summary only
   std::optional<core::Media> image;  // the featured image, if any
 };
 

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -58,178 +59,72 @@ std::string_view trim_ascii_space(std::string_view s) {
 
 using TagSet = std::bitset<GUMBO_TAG_LAST + 1>;
 
-TagSet tag_set(std::initializer_list<GumboTag> tags) {
+// The tags named in `names`, separated by spaces. A name gumbo does not know
+// is a typo here: it stops the program when the tables are built.
+TagSet tag_set(std::string_view names) {
   TagSet set;
-  for (GumboTag t : tags) set.set(t);
+  std::size_t i = 0;
+  while (i < names.size()) {
+    const std::size_t end = std::min(names.find(' ', i), names.size());
+    const GumboTag t = gumbo_tagn_enum(names.data() + i, static_cast<unsigned>(end - i));
+    if (t == GUMBO_TAG_UNKNOWN) throw std::logic_error("unknown tag in a tag set");
+    set.set(t);
+    i = end + 1;
+  }
   return set;
 }
 
-// ---- The nesting guard ------------------------------------------------------
+// ---- The guard ----------------------------------------------------------------
 //
-// Before gumbo sees the input, start tags that would nest deeper than
-// kMaxNesting, or carry more than kMaxAttributes attributes, are cut out
-// (with the end tags that match them). The depth comes from a small model of
-// the tree builder that errs on the deep side: it pops only where the parser
-// surely pops, counts formatting elements closed implicitly (the parser may
-// reopen them) and reads raw text (script, style, textarea...) as the
-// tokenizer does. A guard on time, not on safety: whatever it lets through is
+// Before gumbo sees the input:
+//  - <svg> and <math> tags (not their content) are cut out, so nothing is
+//    parsed as foreign content. Gumbo 0.10 aborts on an assertion for some
+//    foreign content in tables, selects and templates (for instance
+//    "<table><math><td><mi><select></table>", google/gumbo-parser#278), and
+//    neither element is allowed anyway; what they held is read as HTML and
+//    allowlisted like the rest (their text shows, their tags go).
+//  - start tags that would nest deeper than kMaxNesting, or carry more than
+//    kMaxAttributes attributes, are cut out, with the end tags that match
+//    them. The depth comes from a small model of the tree builder that errs
+//    on the deep side: it pops only where the parser surely pops, counts
+//    formatting elements closed implicitly (the parser may reopen them) and
+//    reads raw text (script, style, textarea...) as the tokenizer does.
+// A guard on time and crashes, not on safety: whatever it lets through is
 // still parsed and allowlisted.
 
 const TagSet kVoid = tag_set(
-    {GUMBO_TAG_AREA, GUMBO_TAG_BASE,  GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND, GUMBO_TAG_BR,
-     GUMBO_TAG_COL,  GUMBO_TAG_EMBED, GUMBO_TAG_FRAME,    GUMBO_TAG_HR,      GUMBO_TAG_IMAGE,
-     GUMBO_TAG_IMG,  GUMBO_TAG_INPUT, GUMBO_TAG_ISINDEX,  GUMBO_TAG_KEYGEN,  GUMBO_TAG_LINK,
-     GUMBO_TAG_META, GUMBO_TAG_PARAM, GUMBO_TAG_SOURCE,   GUMBO_TAG_TRACK,   GUMBO_TAG_WBR});
-const TagSet kFormatting =
-    tag_set({GUMBO_TAG_A, GUMBO_TAG_B, GUMBO_TAG_BIG, GUMBO_TAG_CODE, GUMBO_TAG_EM, GUMBO_TAG_FONT,
-             GUMBO_TAG_I, GUMBO_TAG_NOBR, GUMBO_TAG_S, GUMBO_TAG_SMALL, GUMBO_TAG_STRIKE,
-             GUMBO_TAG_STRONG, GUMBO_TAG_TT, GUMBO_TAG_U});
-// The HTML "special" category, with the MathML and SVG ones by name (the
-// model has no namespaces; treating more as special only makes it pop less).
-const TagSet kSpecial = tag_set({GUMBO_TAG_ADDRESS,
-                                 GUMBO_TAG_APPLET,
-                                 GUMBO_TAG_AREA,
-                                 GUMBO_TAG_ARTICLE,
-                                 GUMBO_TAG_ASIDE,
-                                 GUMBO_TAG_BASE,
-                                 GUMBO_TAG_BASEFONT,
-                                 GUMBO_TAG_BGSOUND,
-                                 GUMBO_TAG_BLOCKQUOTE,
-                                 GUMBO_TAG_BODY,
-                                 GUMBO_TAG_BR,
-                                 GUMBO_TAG_BUTTON,
-                                 GUMBO_TAG_CAPTION,
-                                 GUMBO_TAG_CENTER,
-                                 GUMBO_TAG_COL,
-                                 GUMBO_TAG_COLGROUP,
-                                 GUMBO_TAG_DD,
-                                 GUMBO_TAG_DETAILS,
-                                 GUMBO_TAG_DIR,
-                                 GUMBO_TAG_DIV,
-                                 GUMBO_TAG_DL,
-                                 GUMBO_TAG_DT,
-                                 GUMBO_TAG_EMBED,
-                                 GUMBO_TAG_FIELDSET,
-                                 GUMBO_TAG_FIGCAPTION,
-                                 GUMBO_TAG_FIGURE,
-                                 GUMBO_TAG_FOOTER,
-                                 GUMBO_TAG_FORM,
-                                 GUMBO_TAG_FRAME,
-                                 GUMBO_TAG_FRAMESET,
-                                 GUMBO_TAG_H1,
-                                 GUMBO_TAG_H2,
-                                 GUMBO_TAG_H3,
-                                 GUMBO_TAG_H4,
-                                 GUMBO_TAG_H5,
-                                 GUMBO_TAG_H6,
-                                 GUMBO_TAG_HEAD,
-                                 GUMBO_TAG_HEADER,
-                                 GUMBO_TAG_HGROUP,
-                                 GUMBO_TAG_HR,
-                                 GUMBO_TAG_HTML,
-                                 GUMBO_TAG_IFRAME,
-                                 GUMBO_TAG_IMG,
-                                 GUMBO_TAG_INPUT,
-                                 GUMBO_TAG_ISINDEX,
-                                 GUMBO_TAG_KEYGEN,
-                                 GUMBO_TAG_LI,
-                                 GUMBO_TAG_LINK,
-                                 GUMBO_TAG_LISTING,
-                                 GUMBO_TAG_MAIN,
-                                 GUMBO_TAG_MARQUEE,
-                                 GUMBO_TAG_MENU,
-                                 GUMBO_TAG_MENUITEM,
-                                 GUMBO_TAG_META,
-                                 GUMBO_TAG_NAV,
-                                 GUMBO_TAG_NOEMBED,
-                                 GUMBO_TAG_NOFRAMES,
-                                 GUMBO_TAG_NOSCRIPT,
-                                 GUMBO_TAG_OBJECT,
-                                 GUMBO_TAG_OL,
-                                 GUMBO_TAG_P,
-                                 GUMBO_TAG_PARAM,
-                                 GUMBO_TAG_PLAINTEXT,
-                                 GUMBO_TAG_PRE,
-                                 GUMBO_TAG_SCRIPT,
-                                 GUMBO_TAG_SECTION,
-                                 GUMBO_TAG_SELECT,
-                                 GUMBO_TAG_SOURCE,
-                                 GUMBO_TAG_STYLE,
-                                 GUMBO_TAG_SUMMARY,
-                                 GUMBO_TAG_TABLE,
-                                 GUMBO_TAG_TBODY,
-                                 GUMBO_TAG_TD,
-                                 GUMBO_TAG_TEMPLATE,
-                                 GUMBO_TAG_TEXTAREA,
-                                 GUMBO_TAG_TFOOT,
-                                 GUMBO_TAG_TH,
-                                 GUMBO_TAG_THEAD,
-                                 GUMBO_TAG_TITLE,
-                                 GUMBO_TAG_TR,
-                                 GUMBO_TAG_TRACK,
-                                 GUMBO_TAG_UL,
-                                 GUMBO_TAG_WBR,
-                                 GUMBO_TAG_XMP,
-                                 GUMBO_TAG_MI,
-                                 GUMBO_TAG_MO,
-                                 GUMBO_TAG_MN,
-                                 GUMBO_TAG_MS,
-                                 GUMBO_TAG_MTEXT,
-                                 GUMBO_TAG_ANNOTATION_XML,
-                                 GUMBO_TAG_FOREIGNOBJECT,
-                                 GUMBO_TAG_DESC});
+    "area base basefont bgsound br col embed frame hr image img input isindex keygen link "
+    "meta param source track wbr");
+const TagSet kFormatting = tag_set("a b big code em font i nobr s small strike strong tt u");
+// The HTML "special" category (treating more as special only makes the
+// model pop less).
+const TagSet kSpecial = tag_set(
+    "address applet area article aside base basefont bgsound blockquote body br button "
+    "caption center col colgroup dd details dir div dl dt embed fieldset figcaption "
+    "figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html "
+    "iframe img input isindex keygen li link listing main marquee menu menuitem meta nav "
+    "noembed noframes noscript object ol p param plaintext pre script section select "
+    "source style summary table tbody td template textarea tfoot th thead title tr track "
+    "ul wbr xmp");
 // Every element that bounds some "in scope" check (the union is the safe
 // side: an end tag that crosses none of them surely closes its element).
-const TagSet kScopeBoundary = tag_set({GUMBO_TAG_APPLET,
-                                       GUMBO_TAG_CAPTION,
-                                       GUMBO_TAG_HTML,
-                                       GUMBO_TAG_TABLE,
-                                       GUMBO_TAG_TD,
-                                       GUMBO_TAG_TH,
-                                       GUMBO_TAG_MARQUEE,
-                                       GUMBO_TAG_OBJECT,
-                                       GUMBO_TAG_TEMPLATE,
-                                       GUMBO_TAG_MI,
-                                       GUMBO_TAG_MO,
-                                       GUMBO_TAG_MN,
-                                       GUMBO_TAG_MS,
-                                       GUMBO_TAG_MTEXT,
-                                       GUMBO_TAG_ANNOTATION_XML,
-                                       GUMBO_TAG_FOREIGNOBJECT,
-                                       GUMBO_TAG_DESC,
-                                       GUMBO_TAG_TITLE,
-                                       GUMBO_TAG_BUTTON,
-                                       GUMBO_TAG_OL,
-                                       GUMBO_TAG_UL,
-                                       GUMBO_TAG_SELECT});
+const TagSet kScopeBoundary =
+    tag_set("applet caption html table td th marquee object template button ol ul select");
 // Start tags that close an open <p> first.
-const TagSet kClosesP =
-    tag_set({GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE,  GUMBO_TAG_ASIDE,      GUMBO_TAG_BLOCKQUOTE,
-             GUMBO_TAG_CENTER,  GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,        GUMBO_TAG_DIV,
-             GUMBO_TAG_DL,      GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
-             GUMBO_TAG_FOOTER,  GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,     GUMBO_TAG_MAIN,
-             GUMBO_TAG_MENU,    GUMBO_TAG_NAV,      GUMBO_TAG_OL,         GUMBO_TAG_P,
-             GUMBO_TAG_SECTION, GUMBO_TAG_SUMMARY,  GUMBO_TAG_UL,         GUMBO_TAG_H1,
-             GUMBO_TAG_H2,      GUMBO_TAG_H3,       GUMBO_TAG_H4,         GUMBO_TAG_H5,
-             GUMBO_TAG_H6,      GUMBO_TAG_PRE,      GUMBO_TAG_LISTING,    GUMBO_TAG_FORM,
-             GUMBO_TAG_TABLE,   GUMBO_TAG_HR,       GUMBO_TAG_XMP,        GUMBO_TAG_PLAINTEXT,
-             GUMBO_TAG_LI,      GUMBO_TAG_DD,       GUMBO_TAG_DT});
-const TagSet kHeadings =
-    tag_set({GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6});
-const TagSet kTableParts =
-    tag_set({GUMBO_TAG_TABLE, GUMBO_TAG_CAPTION, GUMBO_TAG_COLGROUP, GUMBO_TAG_TBODY,
-             GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH});
-const TagSet kRowGroups = tag_set({GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT});
+const TagSet kClosesP = tag_set(
+    "address article aside blockquote center details dir div dl fieldset figcaption "
+    "figure footer header hgroup main menu nav ol p section summary ul h1 h2 h3 h4 h5 h6 "
+    "pre listing form table hr xmp plaintext li dd dt");
+const TagSet kHeadings = tag_set("h1 h2 h3 h4 h5 h6");
+const TagSet kTableParts = tag_set("table caption colgroup tbody thead tfoot tr td th");
+const TagSet kRowGroups = tag_set("tbody thead tfoot");
 // Elements that put a marker in the list of active formatting elements.
-const TagSet kMarkers = tag_set({GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_CAPTION, GUMBO_TAG_APPLET,
-                                 GUMBO_TAG_OBJECT, GUMBO_TAG_MARQUEE, GUMBO_TAG_TEMPLATE});
-// Content read as text up to the element's end tag (outside svg and math).
+const TagSet kMarkers = tag_set("td th caption applet object marquee template");
+// Content read as text up to the element's end tag.
 const TagSet kRawText =
-    tag_set({GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE, GUMBO_TAG_XMP,
-             GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES, GUMBO_TAG_PLAINTEXT});
+    tag_set("script style textarea title xmp iframe noembed noframes plaintext");
 // Start tags a fragment's body ignores.
-const TagSet kIgnoredInBody =
-    tag_set({GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_HEAD, GUMBO_TAG_FRAMESET, GUMBO_TAG_FRAME});
+const TagSet kIgnoredInBody = tag_set("html body head frameset frame");
 
 class NestingGuard {
  public:
@@ -363,68 +258,58 @@ class NestingGuard {
   }
 
   // Where the raw text that starts at `from` ends: the start of its end tag.
-  std::size_t raw_text_end(std::size_t from, const Tag& t) const {
+  std::size_t raw_text_end(std::size_t from, const Tag& t) {
     if (t.tag == GUMBO_TAG_PLAINTEXT) return in_.size();
-    if (t.tag != GUMBO_TAG_SCRIPT) return end_tag_at_or_after(from, t.name);
+    const std::string end_tag = "</" + t.name;
+    if (t.tag != GUMBO_TAG_SCRIPT) return std::min(next(end_tag, from, true), in_.size());
     // Script data: "<!--" escapes, and "<script" inside an escape makes
     // "</script>" text until the escape's "-->".
-    std::size_t p = from;
     enum { data, escaped, double_escaped } state = data;
-    while (p < in_.size()) {
+    for (std::size_t p = from;;) {
+      const std::size_t end = next(end_tag, p, true);
       if (state == data) {
-        const std::size_t end = end_tag_at_or_after(p, t.name);
-        const std::size_t open = in_.find("<!--", p);
-        if (open == npos || open > end) return end;
+        const std::size_t open = next("<!--", p, false);
+        if (open == npos || (end != npos && end < open)) return std::min(end, in_.size());
         state = escaped;
-        p = open + 2;
+        p = open + 2;  // "<!-->" opens and closes
         continue;
       }
-      const std::size_t close = in_.find("-->", p);
-      const std::size_t end = end_tag_at_or_after(p, t.name);
-      if (state == escaped) {
-        const std::size_t nested = start_tag_at_or_after(p, t.name);
-        const std::size_t first = std::min({close, end, nested});
-        if (first == npos || first == in_.size()) return in_.size();
-        if (first == end) return end;
-        if (first == close) {
-          state = data;
-          p = close + 3;
-        } else {
-          state = double_escaped;
-          p = nested + 1;
-        }
+      const std::size_t close = next("-->", p, false);
+      const std::size_t nested = state == escaped ? next("<" + t.name, p, true) : npos;
+      const std::size_t first = std::min({close, end, nested});
+      if (first == npos) return in_.size();
+      if (first == close) {
+        state = data;
+        p = close + 3;
+      } else if (first == end) {
+        if (state == escaped) return end;
+        state = escaped;
+        p = end + 2;
       } else {
-        const std::size_t first = std::min(close, end);
-        if (first == npos || first == in_.size()) return in_.size();
-        if (first == close) {
-          state = data;
-          p = close + 3;
-        } else {
-          state = escaped;
-          p = end + 2;
-        }
+        state = double_escaped;
+        p = nested + 1;
       }
     }
-    return in_.size();
   }
-  std::size_t tag_name_at_or_after(std::size_t from, std::string_view prefix,
-                                   std::string_view name) const {
-    for (std::size_t p = in_.find(prefix, from); p != npos; p = in_.find(prefix, p + 1)) {
-      const std::size_t after = p + prefix.size() + name.size();
-      if (after >= in_.size()) return in_.size();
+
+  // The first `what` at or after `from` (as a tag: any case, followed by a
+  // space, '/' or '>'), or npos. Remembered, since reading only moves
+  // forward: no stretch of input is searched twice for the same thing.
+  std::size_t next(const std::string& what, std::size_t from, bool tag) {
+    auto& f = found_[what];
+    if (f.searched && f.from <= from && (f.at == npos || f.at >= from)) return f.at;
+    f = {true, from, tag ? find_tag(what, from) : in_.find(what, from)};
+    return f.at;
+  }
+  std::size_t find_tag(std::string_view what, std::size_t from) const {
+    for (std::size_t p = in_.find('<', from); p != npos; p = in_.find('<', p + 1)) {
+      const std::size_t after = p + what.size();
+      if (after >= in_.size()) return npos;
       const char c = in_[after];
-      if (equals_ci(in_.substr(p + prefix.size(), name.size()), name) &&
-          (is_html_space(c) || c == '/' || c == '>'))
+      if (equals_ci(in_.substr(p, what.size()), what) && (is_html_space(c) || c == '/' || c == '>'))
         return p;
     }
-    return in_.size();
-  }
-  std::size_t end_tag_at_or_after(std::size_t from, std::string_view name) const {
-    return tag_name_at_or_after(from, "</", name);
-  }
-  std::size_t start_tag_at_or_after(std::size_t from, std::string_view name) const {
-    const std::size_t p = tag_name_at_or_after(from, "<", name);
-    return p == in_.size() ? npos : p;
+    return npos;
   }
 
   void cut(std::size_t lt, std::size_t stop, std::string_view replacement = {}) {
@@ -434,7 +319,6 @@ class NestingGuard {
   }
 
   std::size_t depth() const { return open_.size() + off_.size(); }
-  bool foreign() const { return foreign_ > 0; }
   bool same(const Open& o, const Tag& t) const {
     return o.tag == t.tag && (t.tag != GUMBO_TAG_UNKNOWN || o.name == t.name);
   }
@@ -442,7 +326,6 @@ class NestingGuard {
   void push(GumboTag tag, const std::string& name = {}) {
     Open o{tag, tag == GUMBO_TAG_UNKNOWN ? name : std::string(), off_.size()};
     if (tag == GUMBO_TAG_TABLE) ++tables_;
-    if (tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH) ++foreign_;
     open_.push_back(std::move(o));
   }
   // Pops open_[i] and everything above it. Formatting elements closed on
@@ -453,7 +336,6 @@ class NestingGuard {
       const Open& o = open_.back();
       const bool own = by_own_end_tag && open_.size() == i + 1;
       if (o.tag == GUMBO_TAG_TABLE) --tables_;
-      if (o.tag == GUMBO_TAG_SVG || o.tag == GUMBO_TAG_MATH) --foreign_;
       if (kMarkers[o.tag]) {
         off_.resize(std::min(off_.size(), o.off_mark));
       } else if (kFormatting[o.tag] && !own) {
@@ -488,11 +370,11 @@ class NestingGuard {
                 [](const Open& o) { return o.tag == GUMBO_TAG_TEMPLATE; });
   }
 
-  // The parser's implied closes for a start tag (none in foreign content,
-  // where most start tags just nest), then the number of elements it opens.
+  // The parser's implied closes for a start tag, then the number of
+  // elements it opens.
   std::size_t open_for_start(const Tag& t) {
     const GumboTag g = t.tag;
-    if (g == GUMBO_TAG_TABLE && !foreign()) {
+    if (g == GUMBO_TAG_TABLE) {
       // In a table (not in one of its cells) a new table closes the old one.
       const auto part = nearest_table_part();
       if (part && open_[*part].tag != GUMBO_TAG_TD && open_[*part].tag != GUMBO_TAG_TH) {
@@ -504,7 +386,6 @@ class NestingGuard {
       return 1;
     }
     if (kTableParts[g] || g == GUMBO_TAG_COL) {
-      if (foreign()) return 1;
       if (tables_ == 0) return 0;  // ignored outside a table
       // Close what the new part cannot sit in, down to its context.
       const auto context_ok = [g](GumboTag at) {
@@ -534,41 +415,38 @@ class NestingGuard {
       if ((cell && kRowGroups[at]) || (g == GUMBO_TAG_TR && at == GUMBO_TAG_TABLE)) return 2;
       return 1;
     }
-    if (!foreign()) {
-      if (g == GUMBO_TAG_LI || g == GUMBO_TAG_DD || g == GUMBO_TAG_DT) {
-        const auto same_kind = [g](const Open& o) {
-          return g == GUMBO_TAG_LI ? o.tag == GUMBO_TAG_LI
-                                   : o.tag == GUMBO_TAG_DD || o.tag == GUMBO_TAG_DT;
-        };
-        const auto item = find(same_kind, [](const Open& o) {
-          return kSpecial[o.tag] && o.tag != GUMBO_TAG_ADDRESS && o.tag != GUMBO_TAG_DIV &&
-                 o.tag != GUMBO_TAG_P;
-        });
-        if (item) pop_to(*item, false);
-      }
-      if (kClosesP[g]) close_p();
-      if (kHeadings[g] && !open_.empty() && kHeadings[open_.back().tag])
-        pop_to(open_.size() - 1, false);
-      if ((g == GUMBO_TAG_A || g == GUMBO_TAG_OPTION || g == GUMBO_TAG_OPTGROUP) &&
-          !open_.empty() && open_.back().tag == (g == GUMBO_TAG_A ? g : GUMBO_TAG_OPTION))
-        pop_to(open_.size() - 1, g == GUMBO_TAG_A);
+    if (g == GUMBO_TAG_LI || g == GUMBO_TAG_DD || g == GUMBO_TAG_DT) {
+      const auto same_kind = [g](const Open& o) {
+        return g == GUMBO_TAG_LI ? o.tag == GUMBO_TAG_LI
+                                 : o.tag == GUMBO_TAG_DD || o.tag == GUMBO_TAG_DT;
+      };
+      const auto item = find(same_kind, [](const Open& o) {
+        return kSpecial[o.tag] && o.tag != GUMBO_TAG_ADDRESS && o.tag != GUMBO_TAG_DIV &&
+               o.tag != GUMBO_TAG_P;
+      });
+      if (item) pop_to(*item, false);
     }
+    if (kClosesP[g]) close_p();
+    if (kHeadings[g] && !open_.empty() && kHeadings[open_.back().tag])
+      pop_to(open_.size() - 1, false);
+    if ((g == GUMBO_TAG_A || g == GUMBO_TAG_OPTION || g == GUMBO_TAG_OPTGROUP) && !open_.empty() &&
+        open_.back().tag == (g == GUMBO_TAG_A ? g : GUMBO_TAG_OPTION))
+      pop_to(open_.size() - 1, g == GUMBO_TAG_A);
     return kVoid[g] || kIgnoredInBody[g] ? 0 : 1;
   }
 
   // Returns where reading goes on (past raw text, which the tokenizer does
   // not read as tags).
   std::size_t start_tag(const Tag& t, std::size_t lt, std::size_t stop) {
-    const bool push_only = push_only_until_ > lt;  // maybe raw text, maybe svg
-    const bool raw = kRawText[t.tag] && !foreign() && !push_only;
+    if (t.tag == GUMBO_TAG_SVG || t.tag == GUMBO_TAG_MATH) {
+      cut(lt, stop);  // see "Foreign content" above
+      return stop;
+    }
+    const bool raw = kRawText[t.tag];
     const bool opens = !kVoid[t.tag] && !kIgnoredInBody[t.tag] && !raw;
     if (t.attributes > kMaxAttributes || (opens && depth() >= kMaxNesting)) {
       cut(lt, stop);
       if (opens) ++dropped_[t.name];
-      return stop;
-    }
-    if (push_only) {  // count, never pop
-      if (opens) push(t.tag, t.name);
       return stop;
     }
     if (raw) {
@@ -586,18 +464,20 @@ class NestingGuard {
       return stop;
     }
     if (opened >= 1) push(t.tag, t.name);
-    if (kRawText[t.tag]) push_only_until_ = std::max(push_only_until_, raw_text_end(stop, t));
     return stop;
   }
 
   void end_tag(const Tag& t, std::size_t lt, std::size_t stop) {
+    if (t.tag == GUMBO_TAG_SVG || t.tag == GUMBO_TAG_MATH) {
+      cut(lt, stop);
+      return;
+    }
     if (auto d = dropped_.find(t.name); d != dropped_.end() && d->second > 0) {
       --d->second;
       cut(lt, stop);
       return;
     }
     if (t.attributes > kMaxAttributes) cut(lt, stop, "</" + t.name + ">");
-    if (push_only_until_ > lt) return;
     const GumboTag g = t.tag;
     const auto mine = [&](const Open& o) { return same(o, t); };
     if (kFormatting[g]) {
@@ -642,9 +522,12 @@ class NestingGuard {
   std::vector<Open> open_;
   std::vector<GumboTag> off_;  // formatting elements closed implicitly
   std::unordered_map<std::string, std::size_t> dropped_;
+  struct Found {
+    bool searched = false;
+    std::size_t from = 0, at = npos;
+  };
+  std::unordered_map<std::string, Found> found_;
   std::size_t tables_ = 0;
-  std::size_t foreign_ = 0;
-  std::size_t push_only_until_ = 0;
 };
 
 // ---- Parsing ----------------------------------------------------------------
@@ -681,7 +564,8 @@ const GumboNode* child(const GumboVector& v, unsigned i) {
 }
 
 // C0 controls other than tab and newline, and DEL: never printed (the page
-// cache's slot markers are among them).
+// cache's slot markers are among them). Gumbo already turns most of them
+// into U+FFFD; this catches the rest (form feed).
 constexpr bool is_dropped_control(unsigned char c) {
   return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
 }
@@ -847,7 +731,8 @@ Verdict judge(GumboTag tag) {
 // ---- Attribute values ----------------------------------------------------------
 
 // A URL as a browser reads it (spaces and controls around it stripped, tabs
-// and newlines anywhere removed), when its scheme is one we link to.
+// and newlines anywhere removed), when its scheme is one we link to and it
+// holds no other control character.
 std::optional<std::string> safe_url(std::string_view raw) {
   while (!raw.empty() && static_cast<unsigned char>(raw.front()) <= 0x20) raw.remove_prefix(1);
   while (!raw.empty() && static_cast<unsigned char>(raw.back()) <= 0x20) raw.remove_suffix(1);
@@ -859,7 +744,8 @@ std::optional<std::string> safe_url(std::string_view raw) {
     if (u < 0x20 || u == 0x7f) return std::nullopt;
     url += c;
   }
-  if (url.empty()) return std::nullopt;
+  // U+FFFD stands for a control character or a broken byte: not a link.
+  if (url.empty() || url.find("\xEF\xBF\xBD") != std::string::npos) return std::nullopt;
   if (is_alpha(url[0])) {
     std::size_t i = 1;
     while (i < url.size() && (is_alpha(url[i]) || is_digit(url[i]) || url[i] == '+' ||

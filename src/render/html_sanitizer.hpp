@@ -36,7 +36,8 @@ namespace jarida::render {
 //    vbscript:. Sizes and spans: digits only.
 // Output: text escapes & < >, attribute values & < > " ', every attribute is
 // double-quoted, void elements have no end tag, valid UTF-8 without C0
-// control characters other than tab and newline (so no page slot markers).
+// control characters other than tab and newline (so no page slot markers):
+// like broken UTF-8 they come out as U+FFFD, and a URL with one is refused.
 // Deterministic and idempotent: sanitize_html(sanitize_html(x)) ==
 // sanitize_html(x).
 std::string sanitize_html(std::string_view html);
@@ -47,7 +48,8 @@ std::string sanitize_html(std::string_view html);
 // blockquote, tr...) and <br> as line breaks, newlines in the text kept as
 // line breaks (WordPress shows comments and excerpts with them), runs of
 // spaces and tabs (and no-break spaces) collapsed to one space, lines
-// trimmed, at most one blank line in a row, no blank line at either end.
+// trimmed, at most one blank line in a row, no blank line at either end;
+// broken UTF-8 and control characters (but tab and newline) become U+FFFD.
 // For comment bodies, names and excerpts from WordPress.
 std::string html_to_text(std::string_view html);
 

@@ -26,8 +26,7 @@ std::string absolute(const core::SiteSettings& site, const std::string& path) {
 }
 
 // schema.org ImageObject; the size only when known.
-boost::json::object image_object(const std::string& url, std::int64_t width,
-                                 std::int64_t height) {
+boost::json::object image_object(const std::string& url, std::int64_t width, std::int64_t height) {
   boost::json::object o{{"@type", "ImageObject"}, {"url", url}};
   if (width > 0 && height > 0) {
     o["width"] = width;

@@ -60,8 +60,7 @@ bool Site::legacy_query_link(const http::Request& req, http::Response& res) {
     const auto id = text::parse_positive_int(cat);
     if (const auto c = id ? store_.category_by_legacy_id(*id) : std::nullopt)
       target = "/category/" + c->slug + "/";
-  } else if (const std::string author = http::query_param(req.query, "author");
-             !author.empty()) {
+  } else if (const std::string author = http::query_param(req.query, "author"); !author.empty()) {
     // The public slug, never the login (store: only authors readers see).
     const auto id = text::parse_positive_int(author);
     if (const auto u = id ? store_.author_by_legacy_id(*id) : std::nullopt)

@@ -36,7 +36,7 @@ class RedirectCache {
   const std::size_t max_entries_;
   mutable std::mutex mu_;
   std::unordered_map<std::string, std::optional<store::Redirect>> entries_;  // guarded by mu_
-  std::uint64_t epoch_ = 0;                                                 // guarded by mu_
+  std::uint64_t epoch_ = 0;                                                  // guarded by mu_
 };
 
 }  // namespace jarida::site

@@ -78,7 +78,8 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
       cache_(options.page_cache_bytes),
       redirects_(options.redirect_cache_entries),
       search_(store, options_.search_variants),
-      static_files_(renderer.static_dir()) {
+      static_files_(renderer.static_dir()),
+      media_files_(options_.media_dir) {
   using M = http::Method;
   auto route = [](M m, const char* pattern, const char* name, PageFn fn) {
     return Route{m, http::PathPattern(pattern), name, fn};
@@ -94,6 +95,9 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
       route(M::get, "/author/{slug}/", "author", &Site::author),
       route(M::get, "/author/{slug}/page/{n:int}/", "author_paged", &Site::author),
       Route{M::get, http::PathPattern("/static/{file*}"), "static", nullptr, true},
+      // Images in DATA_DIR/media, read from disk (media_files.hpp).
+      Route{M::get, http::PathPattern("/media/{file*}"), "media", nullptr, false,
+            &Site::serve_media},
       // Readers' forms: no session, so CSRF is the signed form token spliced
       // into the page plus an Origin check (site/signed_token.hpp).
       Route{M::post, http::PathPattern("/{yyyy:int}/{mm:int}/{slug}/comment/"), "comment", nullptr,
@@ -104,7 +108,8 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
       Route{M::get, http::PathPattern("/search"), "search", nullptr, false, &Site::search_page},
       Route{M::get, http::PathPattern("/api/v1/search"), "search_api", nullptr, false,
             &Site::search_api},
-      // Old WordPress links (legacy_links.cpp); ?s= ?p= ?tag= are read in handle().
+      // Old WordPress links (legacy_links.cpp); ?s= ?p= ?cat= ... are read in handle(),
+      // and paths that find nothing are looked up in the redirects table (not_found).
       Route{M::get, http::PathPattern("/{yyyy:int}/{mm:int}/{dd:int}/{slug}/"), "dated_permalink",
             nullptr, false, &Site::dated_permalink},
       Route{M::get, http::PathPattern("/index.php/"), "index_php_root", nullptr, false,
@@ -290,6 +295,12 @@ void Site::serve_static(const http::Request& req, const http::Params& params, ht
   if (!static_files_.serve(std::string(params.get("file")),
                            accepts_gzip(req.header("Accept-Encoding")), req.header("If-None-Match"),
                            res))
+    not_found(req, res);
+}
+
+void Site::serve_media(const http::Request& req, const http::Params& params, http::Response& res) {
+  if (!media_files_.serve(params.get("file"), req.header("If-None-Match"),
+                          req.header("If-Modified-Since"), res))
     not_found(req, res);
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -15,6 +16,7 @@
 #include "render/feeds.hpp"
 #include "render/renderer.hpp"
 #include "search/service.hpp"
+#include "site/media_files.hpp"
 #include "site/page_cache.hpp"
 #include "site/redirect_cache.hpp"
 #include "site/signed_token.hpp"
@@ -35,11 +37,13 @@ struct SiteOptions {
   // marked hundreds (the rest stay in their place in the list).
   std::int64_t max_pinned = 10;
   std::size_t redirect_cache_entries = 10000;  // answers (mostly "none") for paths not found
-  std::chrono::seconds fragment_ttl{60};     // "منذ 5 دقائق" stays roughly right
-  std::vector<std::string> trusted_proxies;  // see client_address.hpp
-  std::function<void()> on_mail_queued;      // wakes the outbox worker
-  SiteKey key{};                             // signs form tokens and cookies (DATA_DIR/secret.key)
+  std::chrono::seconds fragment_ttl{60};       // "منذ 5 دقائق" stays roughly right
+  std::vector<std::string> trusted_proxies;    // see client_address.hpp
+  std::function<void()> on_mail_queued;        // wakes the outbox worker
+  SiteKey key{};  // signs form tokens and cookies (DATA_DIR/secret.key)
   search::VariantTable search_variants = search::VariantTable::defaults();
+  // DATA_DIR/media, served at /media/ (media_files.hpp); empty: not served.
+  std::filesystem::path media_dir;
 };
 
 // "/{yyyy}/{mm}/{slug}/" as the reader asked for it (decoded), to compare
@@ -89,6 +93,7 @@ class Site {
                        std::string& out);
   const std::string& form_token(std::string_view purpose, core::Id article);
   void serve_static(const http::Request& req, const http::Params& params, http::Response& res);
+  void serve_media(const http::Request& req, const http::Params& params, http::Response& res);
   void write_page(const http::Request& req, const CachedPage& page,
                   std::shared_ptr<const CachedPage> owner, http::Response& res);
   void count_visit(const http::Request& req, stats::VisitCounter::Cell& cell);
@@ -137,6 +142,7 @@ class Site {
   RedirectCache redirects_;
   search::SearchService search_;
   StaticFiles static_files_;
+  MediaFiles media_files_;
   std::vector<Route> routes_;
   std::mutex change_mu_;
   std::uint64_t change_token_ = 0;  // guarded by change_mu_

@@ -8,8 +8,7 @@
 namespace jarida::app {
 namespace {
 
-std::optional<store::Redirect> parse(std::string_view from, std::string_view to,
-                                     int status = 301) {
+std::optional<store::Redirect> parse(std::string_view from, std::string_view to, int status = 301) {
   std::string error;
   auto r = parse_redirect(from, to, status, error);
   EXPECT_EQ(r.has_value(), error.empty()) << error;
@@ -23,7 +22,8 @@ std::string why(std::string_view from, std::string_view to, int status = 301) {
 }
 
 TEST(ParseRedirect, PathsAreStoredDecoded) {
-  const auto r = parse("/%D8%AE%D8%A8%D8%B1-%d9%82%d8%af%d9%8a%d9%85/", "/2024/01/%d8%ae%d8%a8%d8%b1/");
+  const auto r =
+      parse("/%D8%AE%D8%A8%D8%B1-%d9%82%d8%af%d9%8a%d9%85/", "/2024/01/%d8%ae%d8%a8%d8%b1/");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->from_path, "/خبر-قديم/");
   EXPECT_EQ(r->to_path, "/2024/01/خبر/");
@@ -42,7 +42,8 @@ TEST(ParseRedirect, ToKeepsItsQueryAndAbsoluteUrlsAsTyped) {
 
 TEST(ParseRedirect, StatusesAreThoseOfTheTable) {
   for (int s : {301, 302, 307, 308}) EXPECT_EQ(parse("/a", "/b", s)->status, s);
-  for (int s : {200, 300, 303, 404, 0}) EXPECT_NE(why("/a", "/b", s).find("--status"), std::string::npos);
+  for (int s : {200, 300, 303, 404, 0})
+    EXPECT_NE(why("/a", "/b", s).find("--status"), std::string::npos);
 }
 
 TEST(ParseRedirect, BadFromOrToSaysWhy) {

@@ -281,8 +281,7 @@ TEST(EncodeUri, KeepsUriSyntaxAndEscapesAlreadyThere) {
 }
 
 TEST(EncodeUri, EncodesWhatAUriMayNotHold) {
-  EXPECT_EQ(encode_uri("/a b\"c<d>e\\f^g`h{i|j}k"),
-            "/a%20b%22c%3cd%3ee%5cf%5eg%60h%7bi%7cj%7dk");
+  EXPECT_EQ(encode_uri("/a b\"c<d>e\\f^g`h{i|j}k"), "/a%20b%22c%3cd%3ee%5cf%5eg%60h%7bi%7cj%7dk");
   EXPECT_EQ(encode_uri("/100%"), "/100%25");
   EXPECT_EQ(encode_uri("/5%-off/%zz"), "/5%25-off/%25zz");
   EXPECT_EQ(encode_uri("/a\r\nLocation: x"), "/a%0d%0aLocation:%20x");

@@ -299,6 +299,71 @@ class EdgeCaseImportTest(unittest.TestCase):
             self.assertNotEqual(login.lower(), slug.lower())
 
 
+def png_bytes(width, height, rgb=(30, 120, 200)):
+    """A valid PNG (standard library only): what a WordPress uploads folder holds."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+    row = b"\x00" + bytes(rgb) * width
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(row * height)) + chunk(b"IEND", b""))
+
+
+class UploadsImportTest(unittest.TestCase):
+    """--uploads: images re-encoded into DATA/media, pages point at the copies."""
+
+    @classmethod
+    def setUpClass(cls):
+        folder = harness.new_dir("uploads-")
+        cls.uploads = os.path.join(folder, "uploads")
+        os.makedirs(os.path.join(cls.uploads, "2024", "03"))
+        for name, size in (("park-opening.jpg", (1600, 1067)),
+                           ("park-opening-1024x683.jpg", (1024, 683)),
+                           ("حديقة-الحي.jpg", (800, 600))):
+            with open(os.path.join(cls.uploads, "2024", "03", name), "wb") as f:
+                f.write(png_bytes(*size))
+        with open(os.path.join(cls.uploads, "2024", "03", "budget-2024.pdf"), "wb") as f:
+            f.write(b"%PDF-1.4 not an image")
+        cls.data_dir = os.path.join(folder, "data")
+        cls.result = harness.run_cli(["import", "wordpress", wx.write_edge_cases(folder),
+                                      "--data", cls.data_dir, "--uploads", cls.uploads],
+                                     timeout=120)
+        if cls.result.returncode != 0:
+            raise AssertionError(cls.result.stdout + cls.result.stderr)
+        cls.server = harness.Server(cls.data_dir).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.server.kill()
+
+    def test_images_are_reencoded_and_served(self):
+        url, width, height, mime = harness.db_rows(
+            self.data_dir, "SELECT url, width, height, mime FROM media WHERE legacy_id = ?",
+            (wx.EDGE["image"],))[0]
+        self.assertTrue(url.startswith("/media/2024/03/"), url)
+        self.assertEqual((width, height, mime), (1600, 1067, "image/webp"))
+        r = harness.request(self.server.port, "GET", url, headers={"User-Agent": BOT_UA})
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.header("Content-Type"), "image/webp")
+        self.assertEqual(r.body[:4], b"RIFF")
+        self.assertIn("images re-encoded from --uploads", self.result.stdout)
+
+    def test_article_html_points_at_the_copies(self):
+        body = harness.db_rows(self.data_dir, "SELECT body_html FROM articles WHERE legacy_id = ?",
+                               (wx.EDGE["classic_shortcodes"],))[0][0]
+        self.assertNotIn(wx.SITE + "/wp-content/uploads/", body)
+        self.assertIn('src="/media/2024/03/', body)
+
+    def test_files_that_are_not_images_keep_their_remote_url(self):
+        url = harness.db_rows(self.data_dir, "SELECT url FROM media WHERE legacy_id = ?",
+                              (wx.EDGE["pdf"],))[0][0]
+        self.assertTrue(url.startswith("http"), url)
+
+
 class BadInputTest(unittest.TestCase):
     """Bad or hostile files: a message with FILE:LINE, exit 1, nothing changed."""
 

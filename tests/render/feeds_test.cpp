@@ -16,7 +16,8 @@ core::SiteSettings site() {
 
 std::vector<FeedItem> items(std::optional<core::Media> image) {
   FeedItem i{"عنوان", "/2024/01/خبر/", core::TimePoint{std::chrono::seconds{1700000000}},
-             "أمل",   "سياسة",          "ملخص", "", std::move(image)};
+             "أمل",   "سياسة",         "ملخص",
+             "",      std::move(image)};
   return {i};
 }
 
@@ -37,8 +38,8 @@ TEST(FeedEnclosure, RssAndAtomCarryTheFeaturedImage) {
 }
 
 TEST(FeedEnclosure, NoImageOrAnUnsafeOneGivesNone) {
-  for (const auto& image :
-       {std::optional<core::Media>(), std::optional(core::Media{1, "javascript:x", "", 0, 0, "", ""})}) {
+  for (const auto& image : {std::optional<core::Media>(),
+                            std::optional(core::Media{1, "javascript:x", "", 0, 0, "", ""})}) {
     EXPECT_EQ(rss(kChannel, items(image), site()).find("enclosure"), std::string::npos);
     EXPECT_EQ(atom(kChannel, items(image), site()).find("enclosure"), std::string::npos);
   }

@@ -30,8 +30,9 @@ TEST(ImageSrc, SitePathsAndHttpUrlsAreKeptEncoded) {
 }
 
 TEST(ImageSrc, OtherSchemesAndHostRelativeUrlsAreNoImage) {
-  for (const char* url : {"javascript:alert(1)", "data:image/png;base64,AAAA", "//evil.example/a.jpg",
-                          "ftp://host/a.jpg", "a.jpg", "", " https://x/a.jpg"})
+  for (const char* url :
+       {"javascript:alert(1)", "data:image/png;base64,AAAA", "//evil.example/a.jpg",
+        "ftp://host/a.jpg", "a.jpg", "", " https://x/a.jpg"})
     EXPECT_EQ(image_src(media(url)), "") << url;
 }
 

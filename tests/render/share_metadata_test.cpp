@@ -45,10 +45,10 @@ boost::json::object news_article(const std::string& head) {
 
 TEST(ArticleShareHead, FeaturedImageWithSizeAndAlt) {
   auto a = article();
-  a.featured_image = core::Media{5, "/media/2024/photo.jpg", "image/jpeg", 1200, 675,
-                                 "وصف \"الصورة\"", "تعليق"};
-  const std::string head =
-      article_share_head(a, site(), PublisherLogo{"https://jarida.example/static/logo.png", 256, 256});
+  a.featured_image =
+      core::Media{5, "/media/2024/photo.jpg", "image/jpeg", 1200, 675, "وصف \"الصورة\"", "تعليق"};
+  const std::string head = article_share_head(
+      a, site(), PublisherLogo{"https://jarida.example/static/logo.png", 256, 256});
   EXPECT_EQ(meta(head, "og:image"), "https://jarida.example/media/2024/photo.jpg");
   EXPECT_EQ(meta(head, "og:image:type"), "image/jpeg");
   EXPECT_EQ(meta(head, "og:image:width"), "1200");

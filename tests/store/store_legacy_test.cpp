@@ -68,11 +68,10 @@ TYPED_TEST(LegacyTest, CategoryAndPublishedPageByWordPressId) {
     about.title = "من نحن";
     about.updated_at = now();
     b->upsert_page(about);
-    for (auto [id, slug, status] :
-         {std::tuple{12, "draft-page", ArticleStatus::draft},
-          std::tuple{13, "private-page", ArticleStatus::private_},
-          std::tuple{14, "pending-page", ArticleStatus::pending},
-          std::tuple{15, "trashed-page", ArticleStatus::trash}}) {
+    for (auto [id, slug, status] : {std::tuple{12, "draft-page", ArticleStatus::draft},
+                                    std::tuple{13, "private-page", ArticleStatus::private_},
+                                    std::tuple{14, "pending-page", ArticleStatus::pending},
+                                    std::tuple{15, "trashed-page", ArticleStatus::trash}}) {
       store::ImportedPage p = about;
       p.legacy_id = id;
       p.slug = slug;

@@ -95,10 +95,9 @@ std::string prefix_end(std::string_view prefix) {
 }  // namespace
 
 std::optional<core::Article> SqliteStore::published_article_by_slug(std::string_view slug) {
-  static const std::string sql = "SELECT " + std::string(kSummaryColumns) +
-                                 ", a.body_html, a.comments_open FROM articles a" +
-                                 std::string(kSummaryJoins) + " WHERE a.slug = ?2 AND" +
-                                 std::string(kVisible);
+  static const std::string sql =
+      "SELECT " + std::string(kSummaryColumns) + ", a.body_html, a.comments_open FROM articles a" +
+      std::string(kSummaryJoins) + " WHERE a.slug = ?2 AND" + std::string(kVisible);
   auto c = readers_.borrow();
   Transaction snapshot(*c, Transaction::Kind::read, "published_article_by_slug");
   core::Article article;

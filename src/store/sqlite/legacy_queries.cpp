@@ -18,8 +18,8 @@ Redirect read_redirect(const Query& q) {
 }  // namespace
 
 std::optional<core::Category> SqliteStore::category_by_legacy_id(std::int64_t legacy_id) {
-  static const std::string sql = "SELECT " + std::string(kCategoryColumns) +
-                                 " FROM categories c WHERE c.legacy_id = ?1";
+  static const std::string sql =
+      "SELECT " + std::string(kCategoryColumns) + " FROM categories c WHERE c.legacy_id = ?1";
   auto c = readers_.borrow();
   auto q = c->query(sql, "category_by_legacy_id");
   q.bind(1, legacy_id);
@@ -63,8 +63,8 @@ std::optional<Redirect> SqliteStore::redirect_for(std::string_view from_path) {
 
 std::vector<Redirect> SqliteStore::redirects() {
   auto c = readers_.borrow();
-  auto q = c->query("SELECT from_path, to_path, status FROM redirects ORDER BY from_path",
-                    "redirects");
+  auto q =
+      c->query("SELECT from_path, to_path, status FROM redirects ORDER BY from_path", "redirects");
   std::vector<Redirect> out;
   while (q.step()) out.push_back(read_redirect(q));
   return out;

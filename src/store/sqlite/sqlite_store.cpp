@@ -1,7 +1,7 @@
 #include "store/sqlite/sqlite_store.hpp"
 
-#include "store/sqlite/migrate.hpp"
 #include "store/sqlite/import_batch.hpp"
+#include "store/sqlite/migrate.hpp"
 #include "store/sqlite/rows.hpp"
 
 namespace jarida::store::sqlite {
