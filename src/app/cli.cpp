@@ -64,6 +64,11 @@ int run_cli(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"admin", "editor", "author"}));
   c_user_add->add_option("--name", user_add.display_name, "Display name (default: the login)");
+  UserPasswordOptions user_password;
+  auto* c_user_password = c_user->add_subcommand(
+      "password", "Set an account's password (read from stdin, or generated and printed)");
+  c_user_password->add_option("--data", user_password.data_dir, "Data folder")->required();
+  c_user_password->add_option("--login", user_password.login, "Login name")->required();
 
   auto* c_comments = app.add_subcommand("comments", "Moderate readers' comments");
   c_comments->require_subcommand(1);
@@ -102,6 +107,7 @@ int run_cli(int argc, char** argv) {
   if (*c_reindex) return cmd_reindex(reindex);
   if (*c_import_wp) return cmd_import_wordpress(import_wp);
   if (*c_user_add) return cmd_user_add(user_add);
+  if (*c_user_password) return cmd_user_password(user_password);
   if (*c_comments_list) return cmd_comments_list(comments_list);
   for (auto& [cmd, status] : setters) {
     if (*cmd) {

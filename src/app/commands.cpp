@@ -331,8 +331,11 @@ int cmd_user_add(const UserAddOptions& o) {
     const bool generated = password.empty();
     if (generated) password = generate_password();
     if (password.size() < 10) throw std::runtime_error("password must be at least 10 characters");
-    std::string slug = text::slugify(o.login);
-    if (slug.empty()) slug = "user";
+    // The public author slug never shows the login (author pages and
+    // /?author= links must not tell anyone what to type at sign-in).
+    std::string slug = text::slugify(o.display_name);
+    if (slug.empty() || slug == text::slugify(o.login))
+      slug = "author-" + std::to_string(store->count_users() + 1);
     auto batch = store->begin_write();
     batch->upsert_user({.login = o.login,
                         .slug = slug,
@@ -348,6 +351,30 @@ int cmd_user_add(const UserAddOptions& o) {
     std::cerr << e.what() << "\n";
   } catch (const std::exception& e) {
     std::cerr << "jarida user add: " << e.what() << "\n";
+  }
+  return 1;
+}
+
+int cmd_user_password(const UserPasswordOptions& o) {
+  try {
+    load_config(o.data_dir);
+    auto store = open_store(o.data_dir);
+    if (!store->user_by_login(o.login))
+      throw std::runtime_error("there is no account '" + o.login + "'");
+    std::string password = read_password_from_stdin();
+    const bool generated = password.empty();
+    if (generated) password = generate_password();
+    if (password.size() < 10) throw std::runtime_error("password must be at least 10 characters");
+    auto batch = store->begin_write();
+    batch->set_user_password(o.login, hash_password(password));
+    batch->commit();
+    std::cout << "Password of '" << o.login << "' set.\n";
+    if (generated) std::cout << "  password: " << password << "\n";
+    return 0;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "jarida user password: " << e.what() << "\n";
   }
   return 1;
 }

@@ -52,6 +52,14 @@ struct UserAddOptions {
 };
 int cmd_user_add(const UserAddOptions& o);
 
+struct UserPasswordOptions {
+  std::filesystem::path data_dir;
+  std::string login;
+};
+// Sets a password (read from stdin, or generated and printed): how an
+// imported WordPress author gets one until the newsroom can send a link.
+int cmd_user_password(const UserPasswordOptions& o);
+
 struct CommentsListOptions {
   std::filesystem::path data_dir;
   std::string status;  // "" = all

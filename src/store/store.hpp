@@ -240,6 +240,9 @@ class WriteBatch {
   virtual core::Id upsert_tag(const NewTag& t) = 0;
   // Users are keyed by login: an existing login returns its id unchanged.
   virtual core::Id upsert_user(const NewUser& u) = 0;
+  // Sets an account's password (an imported author's first one); false
+  // when there is no such login.
+  virtual bool set_user_password(std::string_view login, std::string_view password_hash) = 0;
   // Fails with store::Error if the slug is taken.
   virtual core::Id add_article(const NewArticle& a) = 0;
   // Replaces an article's text, status, time, author, category and tags

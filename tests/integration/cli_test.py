@@ -101,6 +101,38 @@ class CliTest(unittest.TestCase):
         self.assertEqual(p.returncode, 0, self.describe(p))
         self.assertIsNotNone(PASSWORD_RE.search(p.stdout), "a generated password is printed")
 
+    def test_user_slug_never_shows_the_login(self):
+        p = run_cli(["user", "add", "--data", self.data, "--login", "khaled", "--role", "author"],
+                    input_text="another-passphrase-99\n")
+        self.assertEqual(p.returncode, 0, self.describe(p))
+        p = run_cli(["user", "add", "--data", self.data, "--login", "mona", "--role", "author",
+                     "--name", "منى العلي"], input_text="another-passphrase-99\n")
+        self.assertEqual(p.returncode, 0, self.describe(p))
+        rows = dict(db_query(self.data, "SELECT login, slug FROM users "
+                                        "WHERE login IN ('khaled', 'mona', 'admin')"))
+        self.assertEqual(rows["mona"], "منى-العلي")
+        for login, slug in rows.items():
+            self.assertNotIn(login, slug)
+
+    def test_user_password_sets_a_new_hash(self):
+        run_cli(["user", "add", "--data", self.data, "--login", "huda", "--role", "author"],
+                input_text="first-passphrase-1234\n")
+        before = db_query(self.data, "SELECT password_hash FROM users WHERE login='huda'")
+        p = run_cli(["user", "password", "--data", self.data, "--login", "huda"],
+                    input_text="second-passphrase-5678\n")
+        self.assertEqual(p.returncode, 0, self.describe(p))
+        self.assertNotIn("second-passphrase-5678", p.stdout + p.stderr, "password echoed")
+        after = db_query(self.data, "SELECT password_hash FROM users WHERE login='huda'")
+        self.assertNotEqual(before, after)
+        self.assertTrue(after[0][0].startswith("$argon2id$"))
+        short = run_cli(["user", "password", "--data", self.data, "--login", "huda"],
+                        input_text="short\n")
+        self.assertNotEqual(short.returncode, 0)
+        missing = run_cli(["user", "password", "--data", self.data, "--login", "nobody"],
+                          input_text="third-passphrase-9012\n")
+        self.assertNotEqual(missing.returncode, 0)
+        self.assertIn("nobody", missing.stderr)
+
 
 class ConfigErrorTest(unittest.TestCase):
     """A bad jarida.toml stops `serve` before it listens, naming file:line."""

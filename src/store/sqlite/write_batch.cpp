@@ -82,6 +82,14 @@ core::Id SqliteWriteBatch::upsert_user(const NewUser& u) {
   return returned_id(q);
 }
 
+bool SqliteWriteBatch::set_user_password(std::string_view login, std::string_view password_hash) {
+  auto q = writer("set_user_password")
+               .query("UPDATE users SET password_hash = ?2 WHERE login = ?1", "set_user_password");
+  q.bind(1, login).bind(2, password_hash);
+  q.run();
+  return c_.changes() > 0;
+}
+
 core::Id SqliteWriteBatch::add_article(const NewArticle& a) {
   Connection& c = writer("add_article");
   Savepoint sp(c, "add_article");  // the article and its tags, or neither

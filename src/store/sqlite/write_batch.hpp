@@ -33,6 +33,7 @@ class SqliteWriteBatch final : public WriteBatch {
   core::Id upsert_category(const NewCategory& c) override;
   core::Id upsert_tag(const NewTag& t) override;
   core::Id upsert_user(const NewUser& u) override;
+  bool set_user_password(std::string_view login, std::string_view password_hash) override;
   core::Id add_article(const NewArticle& a) override;
   bool update_article(core::Id id, const NewArticle& a) override;
   bool set_article_status(core::Id id, core::ArticleStatus status) override;
