@@ -68,13 +68,15 @@ void print_summary(const importer::ImportSummary& s, const std::filesystem::path
             << "  authors     " << counted(s.authors) << "\n"
             << "  comments    " << counted(s.comments) << breakdown(s.comment_statuses) << "\n"
             << "  media       " << counted(s.media) << ", "
-            << (s.images_copied > 0 ? thousands(s.images_copied) + " images re-encoded from --uploads"
-                                    : std::string("remote URLs kept"))
+            << (s.images_copied > 0
+                    ? thousands(s.images_copied) + " images re-encoded from --uploads"
+                    : std::string("remote URLs kept"))
             << "\n"
             << "  redirects   " << thousands(s.redirects) << " old addresses\n";
   if (!s.skipped.empty()) {
     std::cout << "Not imported:\n";
-    for (const auto& [what, n] : s.skipped) std::cout << "  " << thousands(n) << "  " << what << "\n";
+    for (const auto& [what, n] : s.skipped)
+      std::cout << "  " << thousands(n) << "  " << what << "\n";
   }
   if (!s.warnings.empty()) {
     std::cout << "Imported differently:\n";

@@ -55,7 +55,9 @@ std::string decode_slug(std::string_view encoded) {
 
 // WordPress stores names HTML-escaped ("أخبار &amp; آراء"); decoded
 // exactly once, tags dropped.
-std::string plain(std::string_view html) { return plain_text(html); }
+std::string plain(std::string_view html) {
+  return plain_text(html);
+}
 
 // The decoded path of an old permalink ("" when it is not a plain path on
 // the exported site, e.g. "?p=12": the legacy-link handler covers those).
@@ -78,11 +80,21 @@ std::string mime_from_url(std::string_view url) {
   std::string ext(url.substr(dot + 1));
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   static const std::pair<const char*, const char*> kTypes[] = {
-      {"jpg", "image/jpeg"},  {"jpeg", "image/jpeg"},      {"png", "image/png"},
-      {"gif", "image/gif"},   {"webp", "image/webp"},      {"avif", "image/avif"},
-      {"svg", "image/svg+xml"}, {"pdf", "application/pdf"}, {"mp3", "audio/mpeg"},
-      {"m4a", "audio/mp4"},   {"ogg", "audio/ogg"},        {"mp4", "video/mp4"},
-      {"webm", "video/webm"}, {"mov", "video/quicktime"},  {"doc", "application/msword"},
+      {"jpg", "image/jpeg"},
+      {"jpeg", "image/jpeg"},
+      {"png", "image/png"},
+      {"gif", "image/gif"},
+      {"webp", "image/webp"},
+      {"avif", "image/avif"},
+      {"svg", "image/svg+xml"},
+      {"pdf", "application/pdf"},
+      {"mp3", "audio/mpeg"},
+      {"m4a", "audio/mp4"},
+      {"ogg", "audio/ogg"},
+      {"mp4", "video/mp4"},
+      {"webm", "video/webm"},
+      {"mov", "video/quicktime"},
+      {"doc", "application/msword"},
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
       {"zip", "application/zip"}};
   for (auto [e, type] : kTypes)
@@ -148,8 +160,10 @@ std::string inline_reusable_blocks(std::string_view html, const FirstPass& fp,
       std::from_chars(comment.data() + r + 6, comment.data() + comment.size(), ref);
     out.append(html.substr(at, start - at));
     const auto block = fp.reusable_blocks.find(ref);
-    if (block != fp.reusable_blocks.end()) out += block->second;
-    else ++missing;
+    if (block != fp.reusable_blocks.end())
+      out += block->second;
+    else
+      ++missing;
     at = end + 3;
   }
   out.append(html.substr(at));
@@ -232,13 +246,16 @@ class Importer {
     it.name = plain(t.name);
     it.description = plain(t.description);
     if (it.slug.empty()) it.slug = text::slugify(it.name);
-    if (it.slug.empty()) it.slug = (t.taxonomy == "category" ? "category-" : "tag-") + std::to_string(t.id);
+    if (it.slug.empty())
+      it.slug = (t.taxonomy == "category" ? "category-" : "tag-") + std::to_string(t.id);
     if (it.name.empty()) it.name = it.slug;
     if (t.taxonomy == "category") {
       if (!t.parent_slug.empty()) {
         const auto p = category_legacy_by_slug_.find(t.parent_slug);
-        if (p != category_legacy_by_slug_.end()) it.parent_legacy_id = p->second;
-        else warn("categories whose parent is not in the file (now top-level)");
+        if (p != category_legacy_by_slug_.end())
+          it.parent_legacy_id = p->second;
+        else
+          warn("categories whose parent is not in the file (now top-level)");
       }
       const auto r = b_.upsert_category(it);
       count(s_.categories, r);
@@ -361,12 +378,18 @@ class Importer {
   std::optional<core::ArticleStatus> status_of(const WxrItem& it) {
     using S = core::ArticleStatus;
     std::optional<S> s;
-    if (it.status == "publish") s = S::published;
-    else if (it.status == "future") s = S::scheduled;
-    else if (it.status == "draft") s = S::draft;
-    else if (it.status == "pending") s = S::pending;
-    else if (it.status == "private") s = S::private_;
-    else if (it.status == "trash") s = S::trash;
+    if (it.status == "publish")
+      s = S::published;
+    else if (it.status == "future")
+      s = S::scheduled;
+    else if (it.status == "draft")
+      s = S::draft;
+    else if (it.status == "pending")
+      s = S::pending;
+    else if (it.status == "private")
+      s = S::private_;
+    else if (it.status == "trash")
+      s = S::trash;
     if (!s) return std::nullopt;
     if (!it.post_password.empty() && *s != S::trash && *s != S::private_) {
       warn("password-protected items imported as private (their passwords are not kept)");
@@ -397,11 +420,11 @@ class Importer {
     };
     ContentReport report;
     std::int64_t missing_blocks = 0;
-    std::string html = convert_post_content(
-        it.content.find("<!-- wp:block ") == std::string::npos
-            ? it.content
-            : inline_reusable_blocks(it.content, fp_, missing_blocks),
-        ctx, report);
+    std::string html =
+        convert_post_content(it.content.find("<!-- wp:block ") == std::string::npos
+                                 ? it.content
+                                 : inline_reusable_blocks(it.content, fp_, missing_blocks),
+                             ctx, report);
     if (missing_blocks > 0) warn("reusable blocks not in the file (left out)", missing_blocks);
     for (const auto& name : report.unknown_shortcodes)
       warn("items with the shortcode [" + name + "] (left as text)");
@@ -430,9 +453,12 @@ class Importer {
     a.author_id = author_of(it);
     std::vector<const WxrItemTerm*> cats;
     for (const auto& t : it.terms) {
-      if (t.domain == "category") cats.push_back(&t);
-      else if (t.domain == "post_tag") a.tag_ids.push_back(term_id(tags_, t, false));
-      else ++s_.skipped["post terms: " + t.domain];
+      if (t.domain == "category")
+        cats.push_back(&t);
+      else if (t.domain == "post_tag")
+        a.tag_ids.push_back(term_id(tags_, t, false));
+      else
+        ++s_.skipped["post terms: " + t.domain];
     }
     a.category_id = primary_category(it, cats);
     a.visits = std::max(meta_int(it, "views"), meta_int(it, "post_views_count"));
@@ -482,10 +508,14 @@ class Importer {
     }
     using S = core::CommentStatus;
     store::ImportedComment ic;
-    if (c.approved == "1") ic.status = S::approved;
-    else if (c.approved == "0") ic.status = S::pending;
-    else if (c.approved == "spam") ic.status = S::spam;
-    else if (c.approved == "trash" || c.approved == "post-trashed") ic.status = S::trash;
+    if (c.approved == "1")
+      ic.status = S::approved;
+    else if (c.approved == "0")
+      ic.status = S::pending;
+    else if (c.approved == "spam")
+      ic.status = S::spam;
+    else if (c.approved == "trash" || c.approved == "post-trashed")
+      ic.status = S::trash;
     else {
       ++s_.skipped["comments with status " + c.approved];
       return;
@@ -572,14 +602,16 @@ class Importer {
       auto end = html.find_first_of("\"' <>", start);
       if (end == std::string::npos) end = html.size();
       std::string relative;
-      if (!http::decode_query_value(std::string_view(html).substr(start + base.size(),
-                                                                  end - start - base.size()),
-                                    relative))
+      if (!http::decode_query_value(
+              std::string_view(html).substr(start + base.size(), end - start - base.size()),
+              relative))
         relative.clear();
       out.append(html, at, start - at);
       const media::StoredImage* copy = relative.empty() ? nullptr : local_image(relative);
-      if (copy) out += "/media/" + http::encode_path(copy->path);
-      else out.append(html, start, end - start);
+      if (copy)
+        out += "/media/" + http::encode_path(copy->path);
+      else
+        out.append(html, start, end - start);
       at = end;
     }
     out.append(html, at);

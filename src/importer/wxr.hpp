@@ -25,7 +25,7 @@ struct ImportError : std::runtime_error {
 
 struct WxrSite {
   std::string title;
-  std::string link;       // the site's address, e.g. http://example.com
+  std::string link;  // the site's address, e.g. http://example.com
   std::string base_site_url;
   std::string wxr_version;
   std::string language;

@@ -146,8 +146,8 @@ class Reader {
     if (record_ == Record::item) {
       item_bytes_ += static_cast<std::size_t>(len);
       if (item_bytes_ > kMaxItemBytes)
-        return fail("the item starting at line " + std::to_string(item_.line) +
-                        " is larger than " + std::to_string(kMaxItemBytes >> 20) +
+        return fail("the item starting at line " + std::to_string(item_.line) + " is larger than " +
+                        std::to_string(kMaxItemBytes >> 20) +
                         " MiB; split or trim it in WordPress and export again",
                     item_.line);
     }
@@ -227,8 +227,7 @@ class Reader {
     if (n == "wp:category_nicename" || n == "wp:tag_slug" || n == "wp:term_slug")
       term_.slug = text_;
     if (n == "wp:cat_name" || n == "wp:tag_name" || n == "wp:term_name") term_.name = text_;
-    if (n == "wp:category_description" || n == "wp:tag_description" ||
-        n == "wp:term_description")
+    if (n == "wp:category_description" || n == "wp:tag_description" || n == "wp:term_description")
       term_.description = text_;
     if (n == "wp:category_parent" || n == "wp:term_parent") term_.parent_slug = text_;
   }
@@ -254,41 +253,73 @@ class Reader {
 
   void item_field(const std::string& n) {
     auto& it = item_;
-    if (n == "title") it.title = std::move(text_);
-    else if (n == "link") it.link = std::move(text_);
-    else if (n == "dc:creator") it.creator = std::move(text_);
-    else if (n == "content:encoded") it.content = std::move(text_);
-    else if (n == "excerpt:encoded") it.excerpt = std::move(text_);
-    else if (n == "wp:post_id") it.post_id = to_int(text_);
-    else if (n == "wp:post_date") it.post_date = std::move(text_);
-    else if (n == "wp:post_date_gmt") it.post_date_gmt = std::move(text_);
-    else if (n == "wp:post_modified") it.post_modified = std::move(text_);
-    else if (n == "wp:post_modified_gmt") it.post_modified_gmt = std::move(text_);
-    else if (n == "wp:comment_status") it.comment_status = std::move(text_);
-    else if (n == "wp:post_name") it.post_name = std::move(text_);
-    else if (n == "wp:status") it.status = std::move(text_);
-    else if (n == "wp:post_parent") it.post_parent = to_int(text_);
-    else if (n == "wp:menu_order") it.menu_order = to_int(text_);
-    else if (n == "wp:post_type") it.post_type = std::move(text_);
-    else if (n == "wp:post_password") it.post_password = std::move(text_);
-    else if (n == "wp:is_sticky") it.is_sticky = to_int(text_) != 0;
-    else if (n == "wp:attachment_url") it.attachment_url = std::move(text_);
-    else if (n == "category" && !it.terms.empty()) it.terms.back().name = std::move(text_);
+    if (n == "title")
+      it.title = std::move(text_);
+    else if (n == "link")
+      it.link = std::move(text_);
+    else if (n == "dc:creator")
+      it.creator = std::move(text_);
+    else if (n == "content:encoded")
+      it.content = std::move(text_);
+    else if (n == "excerpt:encoded")
+      it.excerpt = std::move(text_);
+    else if (n == "wp:post_id")
+      it.post_id = to_int(text_);
+    else if (n == "wp:post_date")
+      it.post_date = std::move(text_);
+    else if (n == "wp:post_date_gmt")
+      it.post_date_gmt = std::move(text_);
+    else if (n == "wp:post_modified")
+      it.post_modified = std::move(text_);
+    else if (n == "wp:post_modified_gmt")
+      it.post_modified_gmt = std::move(text_);
+    else if (n == "wp:comment_status")
+      it.comment_status = std::move(text_);
+    else if (n == "wp:post_name")
+      it.post_name = std::move(text_);
+    else if (n == "wp:status")
+      it.status = std::move(text_);
+    else if (n == "wp:post_parent")
+      it.post_parent = to_int(text_);
+    else if (n == "wp:menu_order")
+      it.menu_order = to_int(text_);
+    else if (n == "wp:post_type")
+      it.post_type = std::move(text_);
+    else if (n == "wp:post_password")
+      it.post_password = std::move(text_);
+    else if (n == "wp:is_sticky")
+      it.is_sticky = to_int(text_) != 0;
+    else if (n == "wp:attachment_url")
+      it.attachment_url = std::move(text_);
+    else if (n == "category" && !it.terms.empty())
+      it.terms.back().name = std::move(text_);
   }
 
   void comment_field(WxrComment& c, const std::string& n) {
-    if (n == "wp:comment_id") c.id = to_int(text_);
-    else if (n == "wp:comment_author") c.author = std::move(text_);
-    else if (n == "wp:comment_author_email") c.author_email = std::move(text_);
-    else if (n == "wp:comment_author_url") c.author_url = std::move(text_);
-    else if (n == "wp:comment_author_IP") c.author_ip = std::move(text_);
-    else if (n == "wp:comment_date") c.date = std::move(text_);
-    else if (n == "wp:comment_date_gmt") c.date_gmt = std::move(text_);
-    else if (n == "wp:comment_content") c.content = std::move(text_);
-    else if (n == "wp:comment_approved") c.approved = std::move(text_);
-    else if (n == "wp:comment_type") c.type = std::move(text_);
-    else if (n == "wp:comment_parent") c.parent = to_int(text_);
-    else if (n == "wp:comment_user_id") c.user_id = to_int(text_);
+    if (n == "wp:comment_id")
+      c.id = to_int(text_);
+    else if (n == "wp:comment_author")
+      c.author = std::move(text_);
+    else if (n == "wp:comment_author_email")
+      c.author_email = std::move(text_);
+    else if (n == "wp:comment_author_url")
+      c.author_url = std::move(text_);
+    else if (n == "wp:comment_author_IP")
+      c.author_ip = std::move(text_);
+    else if (n == "wp:comment_date")
+      c.date = std::move(text_);
+    else if (n == "wp:comment_date_gmt")
+      c.date_gmt = std::move(text_);
+    else if (n == "wp:comment_content")
+      c.content = std::move(text_);
+    else if (n == "wp:comment_approved")
+      c.approved = std::move(text_);
+    else if (n == "wp:comment_type")
+      c.type = std::move(text_);
+    else if (n == "wp:comment_parent")
+      c.parent = to_int(text_);
+    else if (n == "wp:comment_user_id")
+      c.user_id = to_int(text_);
   }
 
   XML_Parser p_;
@@ -311,7 +342,9 @@ class Reader {
 void XMLCALL on_start(void* self, const XML_Char* name, const XML_Char** attrs) {
   static_cast<Reader*>(self)->start(name, attrs);
 }
-void XMLCALL on_end(void* self, const XML_Char* name) { static_cast<Reader*>(self)->end(name); }
+void XMLCALL on_end(void* self, const XML_Char* name) {
+  static_cast<Reader*>(self)->end(name);
+}
 void XMLCALL on_text(void* self, const XML_Char* s, int len) {
   static_cast<Reader*>(self)->text(s, len);
 }

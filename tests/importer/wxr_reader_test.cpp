@@ -15,9 +15,9 @@ using namespace jarida::importer;
 class WxrReaderTest : public ::testing::Test {
  protected:
   std::filesystem::path write(const std::string& body) {
-    const auto path = std::filesystem::temp_directory_path() /
-                      ("wxr_reader_test_" + std::to_string(::getpid()) + "_" +
-                       std::to_string(counter_++) + ".xml");
+    const auto path =
+        std::filesystem::temp_directory_path() / ("wxr_reader_test_" + std::to_string(::getpid()) +
+                                                  "_" + std::to_string(counter_++) + ".xml");
     std::ofstream(path, std::ios::binary) << body;
     files_.push_back(path);
     return path;
@@ -106,16 +106,16 @@ constexpr const char* kItem = R"(<item>
 )";
 
 TEST_F(WxrReaderTest, ReadsSiteAuthorsTermsAndItemsInFileOrder) {
-  const auto c = read(write(wxr(
-      "<wp:author><wp:author_id>2</wp:author_id><wp:author_login><![CDATA[editor_one]]>"
-      "</wp:author_login><wp:author_display_name><![CDATA[سلمى &amp; منى]]>"
-      "</wp:author_display_name></wp:author>\n"
-      "<wp:category><wp:term_id>4</wp:term_id><wp:category_nicename><![CDATA[child]]>"
-      "</wp:category_nicename><wp:category_parent><![CDATA[parent]]></wp:category_parent>"
-      "<wp:cat_name><![CDATA[فرع]]></wp:cat_name></wp:category>\n"
-      "<wp:term><wp:term_id>9</wp:term_id><wp:term_taxonomy><![CDATA[nav_menu]]>"
-      "</wp:term_taxonomy><wp:term_slug><![CDATA[main]]></wp:term_slug></wp:term>\n" +
-      std::string(kItem))));
+  const auto c = read(
+      write(wxr("<wp:author><wp:author_id>2</wp:author_id><wp:author_login><![CDATA[editor_one]]>"
+                "</wp:author_login><wp:author_display_name><![CDATA[سلمى &amp; منى]]>"
+                "</wp:author_display_name></wp:author>\n"
+                "<wp:category><wp:term_id>4</wp:term_id><wp:category_nicename><![CDATA[child]]>"
+                "</wp:category_nicename><wp:category_parent><![CDATA[parent]]></wp:category_parent>"
+                "<wp:cat_name><![CDATA[فرع]]></wp:cat_name></wp:category>\n"
+                "<wp:term><wp:term_id>9</wp:term_id><wp:term_taxonomy><![CDATA[nav_menu]]>"
+                "</wp:term_taxonomy><wp:term_slug><![CDATA[main]]></wp:term_slug></wp:term>\n" +
+                std::string(kItem))));
   EXPECT_EQ(c.site.title, "موقع التجربة");
   EXPECT_EQ(c.site.wxr_version, "1.2");
   ASSERT_EQ(c.authors.size(), 1u);
