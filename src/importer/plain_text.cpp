@@ -12,8 +12,9 @@ bool is_plain_text(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == '<' || c == '&' || c == 0x7f || (c < 0x20 && c != '\n')) return false;
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0)
-      return false;  // U+00A0, collapsed like a space
+    // U+0080..U+009F (C1 controls, which the parser replaces) and U+00A0
+    // (collapsed like a space).
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0xA0) return false;
     if (i == 0 || !space(s[i]) || !space(s[i - 1])) continue;
     // Two spaces in a row: only "\n\n" (one blank line) is kept as is.
     if (s[i] != '\n' || s[i - 1] != '\n') return false;

@@ -83,6 +83,9 @@ TagSet tag_set(std::string_view names) {
 //    "<table><math><td><mi><select></table>", google/gumbo-parser#278), and
 //    neither element is allowed anyway; what they held is read as HTML and
 //    allowlisted like the rest (their text shows, their tags go).
+//  - <isindex> is cut out: gumbo still builds the obsolete search form with
+//    its English prompt, browsers no longer do; and <frameset>, which would
+//    replace the document's body.
 //  - start tags that would nest deeper than kMaxNesting, or carry more than
 //    kMaxAttributes attributes, are cut out, with the end tags that match
 //    them. The depth comes from a small model of the tree builder that errs
@@ -438,8 +441,9 @@ class NestingGuard {
   // Returns where reading goes on (past raw text, which the tokenizer does
   // not read as tags).
   std::size_t start_tag(const Tag& t, std::size_t lt, std::size_t stop) {
-    if (t.tag == GUMBO_TAG_SVG || t.tag == GUMBO_TAG_MATH) {
-      cut(lt, stop);  // see "Foreign content" above
+    if (t.tag == GUMBO_TAG_SVG || t.tag == GUMBO_TAG_MATH || t.tag == GUMBO_TAG_ISINDEX ||
+        t.tag == GUMBO_TAG_FRAMESET) {
+      cut(lt, stop);  // see above
       return stop;
     }
     const bool raw = kRawText[t.tag];
@@ -532,10 +536,14 @@ class NestingGuard {
 
 // ---- Parsing ----------------------------------------------------------------
 
+// The input parsed as the body of an HTML5 document. Not gumbo's fragment
+// mode: in 0.10 it leaves the document's quirks mode uninitialised, so
+// whether "<p><table>" closes the paragraph changed from run to run
+// (valgrind: "conditional jump depends on uninitialised value").
 class Fragment {
  public:
-  explicit Fragment(std::string_view html) : source_(NestingGuard(html).run()) {
-    options_.fragment_context = GUMBO_TAG_BODY;
+  explicit Fragment(std::string_view html)
+      : source_("<!DOCTYPE html><body>" + NestingGuard(html).run()) {
     options_.max_errors = 0;  // nobody reads them
     output_ = gumbo_parse_with_options(&options_, source_.data(), source_.size());
   }
@@ -543,8 +551,15 @@ class Fragment {
   Fragment(const Fragment&) = delete;
   Fragment& operator=(const Fragment&) = delete;
 
-  // The <html> element standing for the context; the fragment is its children.
-  const GumboNode* root() const { return output_->root; }
+  // The <body>; the input is its children.
+  const GumboNode* root() const {
+    const GumboVector& kids = output_->root->v.element.children;
+    for (unsigned i = kids.length; i-- > 0;) {
+      const auto* node = static_cast<const GumboNode*>(kids.data[i]);
+      if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_BODY) return node;
+    }
+    return output_->root;  // not reached: the guard cuts <frameset>, the one way to lose it
+  }
 
  private:
   std::string source_;
@@ -564,14 +579,18 @@ const GumboNode* child(const GumboVector& v, unsigned i) {
 }
 
 // C0 controls other than tab and newline, and DEL: never printed (the page
-// cache's slot markers are among them). Gumbo already turns most of them
-// into U+FFFD; this catches the rest (form feed).
+// cache's slot markers are among them). Gumbo already turns them into
+// U+FFFD, all but form feed (written as a space).
 constexpr bool is_dropped_control(unsigned char c) {
   return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
 }
 
 void append_escaped(std::string& out, std::string_view s, bool attribute) {
   for (const char c : s) {
+    if (c == '\f') {  // whitespace to HTML, a control to everyone else
+      out += ' ';
+      continue;
+    }
     if (is_dropped_control(static_cast<unsigned char>(c))) continue;
     switch (c) {
       case '&':
@@ -604,128 +623,36 @@ struct Verdict {
   GumboTag as;  // the element written, for keep
 };
 
+// Written as they are.
+const TagSet kKept = tag_set(
+    "p br h2 h3 h4 h5 h6 strong b em i u s blockquote q cite ul ol li a img figure figcaption "
+    "table thead tbody tfoot tr th td caption pre code hr sub sup span div abbr mark small del "
+    "ins dl dt dd audio video source");
+// Written as a kindred element (blocks stay blocks).
+const TagSet kAsDiv = tag_set(
+    "article section nav aside header footer address main hgroup center details summary "
+    "fieldset legend");
+const TagSet kAsList = tag_set("menu dir");
+const TagSet kAsPre = tag_set("listing xmp plaintext");
+const TagSet kAsSpan = tag_set("bdi bdo");
+// Gone with all they hold: invisible, embedded, interactive or foreign.
+const TagSet kDropped = tag_set(
+    "html head title base link meta style script noscript template iframe embed object param "
+    "track area math svg colgroup col input button select datalist optgroup option textarea "
+    "keygen menuitem applet bgsound frame frameset noframes isindex noembed basefont");
+
+// Any other element (font, label, form, kbd, custom tags...) is unwrapped:
+// its content stays.
 Verdict judge(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_STRONG:
-    case GUMBO_TAG_B:
-    case GUMBO_TAG_EM:
-    case GUMBO_TAG_I:
-    case GUMBO_TAG_U:
-    case GUMBO_TAG_S:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_Q:
-    case GUMBO_TAG_CITE:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_A:
-    case GUMBO_TAG_IMG:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_TH:
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_CODE:
-    case GUMBO_TAG_HR:
-    case GUMBO_TAG_SUB:
-    case GUMBO_TAG_SUP:
-    case GUMBO_TAG_SPAN:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_ABBR:
-    case GUMBO_TAG_MARK:
-    case GUMBO_TAG_SMALL:
-    case GUMBO_TAG_DEL:
-    case GUMBO_TAG_INS:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_SOURCE:
-      return {Fate::keep, tag};
-    case GUMBO_TAG_H1:  // the page's own title is the h1
-      return {Fate::keep, GUMBO_TAG_H2};
-    case GUMBO_TAG_STRIKE:
-      return {Fate::keep, GUMBO_TAG_S};
-    case GUMBO_TAG_BDI:
-    case GUMBO_TAG_BDO:
-      return {Fate::keep, GUMBO_TAG_SPAN};
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_LEGEND:
-      return {Fate::keep, GUMBO_TAG_DIV};  // blocks stay blocks
-    case GUMBO_TAG_MENU:
-    case GUMBO_TAG_DIR:
-      return {Fate::keep, GUMBO_TAG_UL};
-    case GUMBO_TAG_LISTING:
-    case GUMBO_TAG_XMP:
-    case GUMBO_TAG_PLAINTEXT:
-      return {Fate::keep, GUMBO_TAG_PRE};
-    case GUMBO_TAG_HTML:
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_BASE:
-    case GUMBO_TAG_LINK:
-    case GUMBO_TAG_META:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_PARAM:
-    case GUMBO_TAG_TRACK:
-    case GUMBO_TAG_AREA:
-    case GUMBO_TAG_MATH:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_COLGROUP:
-    case GUMBO_TAG_COL:
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_DATALIST:
-    case GUMBO_TAG_OPTGROUP:
-    case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_KEYGEN:
-    case GUMBO_TAG_MENUITEM:
-    case GUMBO_TAG_APPLET:
-    case GUMBO_TAG_BGSOUND:
-    case GUMBO_TAG_FRAME:
-    case GUMBO_TAG_FRAMESET:
-    case GUMBO_TAG_NOFRAMES:
-    case GUMBO_TAG_ISINDEX:
-    case GUMBO_TAG_NOEMBED:
-    case GUMBO_TAG_BASEFONT:
-      return {Fate::drop, tag};
-    default:  // font, label, form, kbd, custom tags...: their text stays
-      return {Fate::unwrap, tag};
-  }
+  if (kKept[tag]) return {Fate::keep, tag};
+  if (tag == GUMBO_TAG_H1) return {Fate::keep, GUMBO_TAG_H2};  // the page's title is the h1
+  if (tag == GUMBO_TAG_STRIKE) return {Fate::keep, GUMBO_TAG_S};
+  if (kAsDiv[tag]) return {Fate::keep, GUMBO_TAG_DIV};
+  if (kAsList[tag]) return {Fate::keep, GUMBO_TAG_UL};
+  if (kAsPre[tag]) return {Fate::keep, GUMBO_TAG_PRE};
+  if (kAsSpan[tag]) return {Fate::keep, GUMBO_TAG_SPAN};
+  if (kDropped[tag]) return {Fate::drop, tag};
+  return {Fate::unwrap, tag};
 }
 
 // ---- Attribute values ----------------------------------------------------------
@@ -1042,69 +969,20 @@ class TextWriter {
 // How an element shows in plain text.
 enum class Shape { inline_, hidden, line, paragraph, cell, br };
 
+const TagSet kParagraphShape = tag_set("p h1 h2 h3 h4 h5 h6 blockquote pre figure hr");
+const TagSet kLineShape = tag_set(
+    "div li ul ol dl dt dd table caption thead tbody tfoot tr figcaption article section nav "
+    "aside header footer address main hgroup center details summary form fieldset legend menu "
+    "dir listing xmp plaintext");
+
 Shape shape_of(const GumboElement& e) {
   if (e.tag_namespace != GUMBO_NAMESPACE_HTML) return Shape::hidden;
-  switch (e.tag) {
-    case GUMBO_TAG_BR:
-      return Shape::br;
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_HR:
-      return Shape::paragraph;
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-      return Shape::cell;
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_LEGEND:
-    case GUMBO_TAG_MENU:
-    case GUMBO_TAG_DIR:
-    case GUMBO_TAG_LISTING:
-    case GUMBO_TAG_XMP:
-    case GUMBO_TAG_PLAINTEXT:
-      return Shape::line;
-    default:
-      break;
-  }
-  const Verdict v = judge(e.tag);
+  if (e.tag == GUMBO_TAG_BR) return Shape::br;
+  if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) return Shape::cell;
+  if (kParagraphShape[e.tag]) return Shape::paragraph;
+  if (kLineShape[e.tag]) return Shape::line;
   // What the sanitizer drops is not seen, except a button's label.
-  return v.fate == Fate::drop && e.tag != GUMBO_TAG_BUTTON && e.tag != GUMBO_TAG_HTML
-             ? Shape::hidden
-             : Shape::inline_;
+  return kDropped[e.tag] && e.tag != GUMBO_TAG_BUTTON ? Shape::hidden : Shape::inline_;
 }
 
 }  // namespace

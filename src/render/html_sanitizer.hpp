@@ -1,6 +1,6 @@
 // Article HTML from outside (a WordPress import, an editor's paste) made safe
 // to print as is, and the plain text a reader sees in such HTML. Both parse
-// with gumbo the way a browser does (HTML5 tree building, fragment mode,
+// with gumbo the way a browser does (HTML5 tree building, as a body,
 // invalid UTF-8 -> U+FFFD), so what is checked is what a browser would build;
 // libxml2 repairs differently and is not used for this (DEPENDENCIES.md).
 // Rules pinned by tests/render/html_sanitizer_test.cpp.
@@ -16,11 +16,13 @@ namespace jarida::render {
 //    figure figcaption table thead tbody tfoot tr th td caption pre code hr
 //    sub sup span div abbr mark small del ins dl dt dd audio video source
 //    (source only inside audio/video, img only with a usable src);
-//    h1 becomes h2 (the page has its own h1), strike becomes s, bdi/bdo
-//    become span, and obsolete blocks (section, article, center...) div;
+//    h1 becomes h2 (the page has its own h1), strike s, bdi/bdo span,
+//    menu/dir ul, listing/xmp pre, and other blocks (section, article,
+//    center...) div, so they stay blocks;
 //  - dropped with their content: script, style, template, noscript, iframe,
-//    object, embed, svg, math, form controls (input, button, select,
-//    textarea), title...; comments;
+//    object, embed, form controls (input, button, select, textarea),
+//    title...; comments; svg and math tags (their text is kept, see the
+//    guard in the .cpp);
 //  - any other element (font, label, custom tags) is unwrapped: its text
 //    stays, its tag goes;
 //  - attributes: a[href title], img[src alt width height], td/th[colspan

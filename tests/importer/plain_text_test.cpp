@@ -29,7 +29,9 @@ TEST(PlainText, AgreesWithHtmlToTextOnEveryShape) {
       "أسعار &#8217;اليوم&#8217;",
       "a\tb",
       "a\rb",
-      "no\xc2\xa0break",
+      "no\xc2\xa0"
+      "break",
+      "c1 \xc2\x85 control",
       "bad \xff utf8",
       "\n",
       "x",

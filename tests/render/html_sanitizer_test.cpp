@@ -72,6 +72,7 @@ TEST(SanitizeHtml, DropsScriptsStylesAndTheirContent) {
             "<p>a</p><p>b</p>");
   EXPECT_EQ(sanitize_html("<template><p>t</p></template><noscript><p>n</p></noscript>v"), "v");
   EXPECT_EQ(sanitize_html("<title>t</title><textarea>x</textarea><noembed>e</noembed>ok"), "ok");
+  EXPECT_EQ(sanitize_html("a<isindex prompt=\"p\">b"), "ab");
 }
 
 TEST(SanitizeHtml, DropsEmbeddedContentAndFormControls) {
@@ -239,10 +240,10 @@ TEST(SanitizeHtml, KeepsTheFirstNewlineOfPre) {
 }
 
 TEST(SanitizeHtml, ReplacesControlCharactersIncludingPageSlotMarkers) {
-  // Gumbo reads them as broken input (U+FFFD); form feed and NUL just go.
+  // Gumbo reads them as broken input (U+FFFD); NUL goes, form feed is a space.
   EXPECT_EQ(sanitize_html("a\x1e"
                           "v1\x1f b\x01\x7f\tc\r\nd\fe"),
-            "a\ufffdv1\ufffd b\ufffd\ufffd\tc\nde");
+            "a\ufffdv1\ufffd b\ufffd\ufffd\tc\nd e");
   EXPECT_EQ(sanitize_html("<abbr title=\"t\x1e"
                           "x\">a</abbr>"),
             "<abbr title=\"t\ufffdx\">a</abbr>");
