@@ -146,9 +146,12 @@ int cmd_import_wordpress(const ImportWordpressOptions& o) {
       const auto percent = size > 0 ? read * 100 / size : 100;
       if (!terminal && percent / 10 == last_scan_tenth) return;  // a line per 10% in a log
       last_scan_tenth = percent / 10;
-      std::cerr << (terminal ? "\r" : "") << "Reading " << o.file.filename().string() << ": "
-                << (read >> 20) << "/" << (size >> 20) << " MiB (" << percent << "%)"
-                << (terminal ? "\x1b[K" : "\n") << std::flush;
+      std::ostringstream line;
+      line << std::fixed << std::setprecision(1) << "Reading " << o.file.filename().string() << ": "
+           << static_cast<double>(read) / (1 << 20) << "/" << static_cast<double>(size) / (1 << 20)
+           << " MiB (" << percent << "%)";
+      std::cerr << (terminal ? "\r" : "") << line.str() << (terminal ? "\x1b[K" : "\n")
+                << std::flush;
     };
     options.committing = [&] {
       std::cerr << (terminal ? "\n" : "")
