@@ -22,7 +22,7 @@ namespace jarida::render {
 //  - dropped with their content: script, style, template, noscript, iframe,
 //    object, embed, form controls (input, button, select, textarea),
 //    title...; comments; svg and math tags (their text is kept, see the
-//    guard in the .cpp);
+//    guard in html_guard.hpp);
 //  - any other element (font, label, custom tags) is unwrapped: its text
 //    stays, its tag goes;
 //  - attributes: a[href title], img[src alt width height], td/th[colspan
