@@ -66,7 +66,10 @@ int run_cli(int argc, char** argv) {
   c_user_add->add_option("--name", user_add.display_name, "Display name (default: the login)");
   UserPasswordOptions user_password;
   auto* c_user_password = c_user->add_subcommand(
-      "password", "Set an account's password (read from stdin, or generated and printed)");
+      "password",
+      "Set an account's password (read from stdin, or generated and printed) and end its "
+      "sessions; also `jarida user passwd`");
+  c_user_password->alias("passwd");
   c_user_password->add_option("--data", user_password.data_dir, "Data folder")->required();
   c_user_password->add_option("--login", user_password.login, "Login name")->required();
 

@@ -11,8 +11,10 @@
 
 #include "app/config.hpp"
 #include "app/demo.hpp"
-#include "app/passwords.hpp"
+#include "admin/passwords.hpp"
 #include "app/site_key.hpp"
+#include "admin/newsroom.hpp"
+#include "http/limits.hpp"
 #include "http/server.hpp"
 #include "mail/outbox_worker.hpp"
 #include "render/renderer.hpp"
@@ -24,6 +26,9 @@
 #include "text/utf8.hpp"
 
 namespace jarida::app {
+using admin::hash_password;
+using admin::verify_password;
+using admin::generate_password;
 
 std::unique_ptr<store::Store> open_store(const std::filesystem::path& data_dir) {
   auto s = store::open_sqlite_store(data_dir / "jarida.db");
@@ -186,9 +191,32 @@ int cmd_serve(const ServeOptions& o) {
       outbox = std::make_unique<mail::OutboxWorker>(*store, config.site.smtp);
       site_options.on_mail_queued = [w = outbox.get()] { w->notify(); };
     }
+    site_options.admin_static_dir = default_admin_static_dir();
     site::Site site(*store, renderer, site_options);
+    admin::NewsroomOptions newsroom_options;
+    newsroom_options.key = site_options.key;
+    newsroom_options.media_dir = site_options.media_dir;
+    newsroom_options.on_articles_changed = [&site](const auto& places, auto before, auto after) {
+      site.articles_changed(places, before, after);
+    };
+    newsroom_options.on_content_changed = [&site] { site.content_changed(); };
+    admin::Newsroom newsroom(*store, renderer, newsroom_options);
+    // /admin/ is the newsroom's, but for its static files, which the site
+    // serves like its own.
+    auto for_newsroom = [](std::string_view path) {
+      return admin::Newsroom::owns(path) && !path.starts_with("/admin/static/");
+    };
+    server_options.body_limit = [&newsroom, for_newsroom](http::Method m, std::string_view target) {
+      return for_newsroom(target) ? newsroom.body_limit(m, target) : http::limits::kMaxBodyBytes;
+    };
     http::Server server(
-        server_options, [&site](const http::Request& q, http::Response& r) { site.handle(q, r); },
+        server_options,
+        [&site, &newsroom, for_newsroom](const http::Request& q, http::Response& r) {
+          if (for_newsroom(q.path))
+            newsroom.handle(q, r);
+          else
+            site.handle(q, r);
+        },
         [&site](int status, const http::Request* q, http::Response& r) {
           site.error(status, q, r);
         });
@@ -196,7 +224,10 @@ int cmd_serve(const ServeOptions& o) {
     std::cout << "Jarida is serving " << config.site.site_name << " on http://"
               << server_options.address << ":" << server.port() << "/" << std::endl;
     {
-      Ticker ticker([&site] { site.tick(); });
+      Ticker ticker([&site, &newsroom] {
+        newsroom.tick();  // scheduled articles whose time has come
+        site.tick();
+      });
       server.run();  // returns after SIGTERM/SIGINT and in-flight requests
     }
     site.flush_visits();
@@ -368,7 +399,14 @@ int cmd_user_password(const UserPasswordOptions& o) {
     auto batch = store->begin_write();
     batch->set_user_password(o.login, hash_password(password));
     batch->commit();
-    std::cout << "Password of '" << o.login << "' set.\n";
+    // A reset is often the answer to a leaked password: sessions signed in
+    // with the old one end now.
+    std::int64_t ended = 0;
+    if (auto account = store->account_by_login(o.login))
+      ended = store->end_sessions_of(account->author.id, std::nullopt);
+    std::cout << "Password of '" << o.login << "' set";
+    if (ended > 0) std::cout << "; " << ended << " signed-in session(s) ended";
+    std::cout << ".\n";
     if (generated) std::cout << "  password: " << password << "\n";
     return 0;
   } catch (const ConfigError& e) {

@@ -256,7 +256,7 @@ class Reader {
         {"dates", dates_keys()}, {"labels", label_keys()},
         {"theme", theme_keys()}, {"comments", comments_keys()},
         {"smtp", smtp_keys()},   {"send_to_friend", send_to_friend_keys()},
-        {"feeds", feeds_keys()},
+        {"feeds", feeds_keys()}, {"newsroom", newsroom_keys()},
     };
     std::vector<std::string> section_names;
     for (const auto& s : sections) section_names.push_back(s.first);
@@ -661,6 +661,13 @@ class Reader {
              }}};
   }
 
+  std::vector<KeySpec> newsroom_keys() {
+    return {{"authors_can_publish", [this](const toml::node& n) {
+               if (auto v = bool_of("[newsroom] authors_can_publish", n))
+                 cfg_.site.newsroom.authors_can_publish = *v;
+             }}};
+  }
+
   std::vector<KeySpec> send_to_friend_keys() {
     auto int_key = [this](const std::string& name, std::int64_t lo, std::int64_t hi, int& target) {
       return KeySpec{name, [this, name, lo, hi, &target](const toml::node& n) {
@@ -754,6 +761,10 @@ std::filesystem::path default_theme_dir() {
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   const std::filesystem::path dir = ec ? std::filesystem::current_path() : exe.parent_path();
   return dir / "themes" / "default";
+}
+
+std::filesystem::path default_admin_static_dir() {
+  return default_theme_dir().parent_path().parent_path() / "admin" / "static";
 }
 
 std::filesystem::path effective_theme_dir(const AppConfig& config) {
@@ -918,6 +929,11 @@ site_per_hour = 200
 # RSS (/feed/) and Atom (/feed/atom/) feeds, also per category and tag
 # (/category/NAME/feed/): the whole article (true) or only its excerpt.
 full_text = true
+
+[newsroom]
+# May authors publish their own articles (true), or only send them to an
+# editor for review (false)? Editors and admins always may.
+authors_can_publish = false
 )";
   return out;
 }

@@ -58,6 +58,8 @@ std::string default_config_text(const std::string& site_name, const std::string&
 
 // <directory of /proc/self/exe>/themes/default.
 std::filesystem::path default_theme_dir();
+// The newsroom's stylesheet and scripts: build/admin/static, next to the binary.
+std::filesystem::path default_admin_static_dir();
 
 // config.theme_dir if set, otherwise default_theme_dir().
 std::filesystem::path effective_theme_dir(const AppConfig& config);

@@ -54,6 +54,13 @@ struct Author {
   Role role = Role::author;
 };
 
+// A smaller WebP copy of an uploaded image, for srcset (issue 6).
+struct MediaVariant {
+  std::int64_t width = 0;  // pixels
+  std::int64_t height = 0;
+  std::string url;  // "/media/2026/11/name-400.webp"
+};
+
 // An image an article refers to (its featured image): the media table.
 struct Media {
   Id id = 0;
@@ -63,6 +70,10 @@ struct Media {
   std::int64_t height = 0;
   std::string alt;
   std::string caption;  // plain text
+  std::string title;    // the file's name as uploaded, for the media library
+  std::vector<MediaVariant> variants;  // narrowest first; empty for imported/remote images
+  TimePoint created_at{};
+  Id uploaded_by = 0;  // user id; 0 when imported
 };
 
 // What a list (home, category, tag, author) shows of an article.

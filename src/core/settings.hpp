@@ -70,6 +70,11 @@ struct FeedSettings {
   bool full_text = true;  // the whole article, or only its excerpt
 };
 
+// The newsroom (/admin/).
+struct NewsroomSettings {
+  bool authors_can_publish = false;  // else an author's "publish" sends it for review
+};
+
 struct SiteSettings {
   std::string site_name = "جريدة";
   std::string base_url = "http://127.0.0.1:8080";
@@ -80,6 +85,7 @@ struct SiteSettings {
   SmtpSettings smtp;
   SendToFriendSettings send_to_friend;
   FeedSettings feeds;
+  NewsroomSettings newsroom;
 
   const std::string& label(const std::string& key) const;
 };

@@ -3,6 +3,7 @@
 // cached page allocates nothing.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,6 +29,11 @@ struct Response {
   std::vector<std::shared_ptr<const void>> owners;
   std::string scratch;  // per-request bytes the parts may point into
   bool close = false;   // close the connection after this response
+  // Work that would stall a server thread (a password hash takes ~0.1 s):
+  // a handler may set it instead of answering; the server runs it on its
+  // small slow-work pool (ServerOptions::slow_threads), which fills this
+  // response, and then writes it. The request stays valid until then.
+  std::function<void(Response&)> offload;
 
   void reset() {
     status = 200;
@@ -37,6 +43,7 @@ struct Response {
     owners.clear();
     scratch.clear();
     close = false;
+    offload = nullptr;
   }
   void add_header(std::string_view name, std::string_view value) {
     headers.append(name).append(": ").append(value).append("\r\n");

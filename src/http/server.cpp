@@ -6,9 +6,11 @@
 #include "http/server.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/error.hpp>
@@ -86,6 +88,7 @@ struct Server::Impl {
   std::atomic<std::size_t> connections{0};
   std::atomic<bool> stopping{false};
   std::uint16_t bound_port = 0;
+  std::unique_ptr<asio::thread_pool> slow;  // Response::offload work
 
   void stop_worker(Worker& w);
   void accept_loop(Worker& w);
@@ -182,6 +185,12 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
     idle_ = false;
     if (ec) return on_read_error(ec);
     if (parser_->is_done()) return handle();
+    if (server_.options.body_limit) {
+      const auto& msg = parser_->get();
+      const auto target = msg.target();
+      parser_->body_limit(server_.options.body_limit(to_method(msg.method()),
+                                                     {target.data(), target.size()}));
+    }
     deadline_ = SteadyClock::now() + limits::kBodyAndWriteTimeout;
     bhttp::async_read(socket_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code ec, std::size_t) {
@@ -238,12 +247,39 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
       try {
         server_.handler(request_, response_);
       } catch (const std::exception& e) {
-        std::cerr << "jarida: error serving " << request_.target << ": " << e.what() << "\n";
-        response_.reset();
-        server_.on_error(500, &request_, response_);
-        response_.status = 500;
+        fail(e);
       }
+      if (response_.offload) return run_offloaded();
     }
+    finish_response();
+  }
+
+  void fail(const std::exception& e) {
+    std::cerr << "jarida: error serving " << request_.target << ": " << e.what() << "\n";
+    response_.reset();
+    server_.on_error(500, &request_, response_);
+    response_.status = 500;
+  }
+
+  // The handler's slow part runs on the pool; the connection (kept alive by
+  // the closures) waits without a deadline and resumes on its own thread.
+  void run_offloaded() {
+    auto work = std::move(response_.offload);
+    response_.offload = nullptr;
+    deadline_ = SteadyClock::time_point::max();
+    asio::post(*server_.slow, [self = shared_from_this(), work = std::move(work)] {
+      try {
+        work(self->response_);
+      } catch (const std::exception& e) {
+        self->fail(e);
+      }
+      self->response_.offload = nullptr;
+      asio::post(self->socket_.get_executor(), [self] { self->finish_response(); });
+    });
+  }
+
+  void finish_response() {
+    auto& msg = parser_->get();
     if (!msg.keep_alive() || ++served_ >= limits::kMaxRequestsPerConnection) response_.close = true;
     write_response();
   }
@@ -370,6 +406,8 @@ Server::Server(ServerOptions options, Handler handler, ErrorHandler on_error)
   impl_->options = std::move(options);
   impl_->handler = std::move(handler);
   impl_->on_error = std::move(on_error);
+  impl_->slow = std::make_unique<asio::thread_pool>(
+      static_cast<std::size_t>(std::max(1, impl_->options.slow_threads)));
   const int n = std::max(1, impl_->options.threads);
   for (int i = 0; i < n; ++i) impl_->workers.push_back(std::make_unique<Impl::Worker>());
 }
@@ -416,6 +454,7 @@ void Server::run() {
     threads.emplace_back([&w = *workers[i]] { w.ioc.run(); });
   workers.front()->ioc.run();
   for (auto& t : threads) t.join();
+  impl_->slow->join();  // offloaded work still running finishes (its reply is dropped)
 }
 
 void Server::stop() {

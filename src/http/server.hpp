@@ -19,6 +19,13 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0: pick a free port (see Server::port())
   int threads = 2;
   bool handle_signals = true;  // SIGINT/SIGTERM stop the server gracefully
+  // Threads for Response::offload work. Two: password hashes never run more
+  // than two at once, and a burst of sign-ins waits its turn there instead
+  // of taking the threads that serve pages.
+  int slow_threads = 2;
+  // The largest body accepted for a request (method, raw target), asked once
+  // its header is read; unset: limits::kMaxBodyBytes for every request.
+  std::function<std::size_t(Method, std::string_view target)> body_limit;
 };
 
 class Server {

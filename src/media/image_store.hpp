@@ -1,8 +1,8 @@
-// Images on disk: every upload and every imported picture goes through
-// store_image, which sniffs it, decodes it with libvips and writes a fresh
-// WebP under the media folder. The original bytes are never kept or served
-// (DEPENDENCIES.md: libmagic calls a "GIF89a<script>" polyglot image/gif, so
-// only a re-encoding is safe). Tested in tests/media/image_store_test.cpp.
+// Images on disk: every imported picture goes through store_image, every
+// upload through store_upload (upload.hpp); both sniff, decode with libvips
+// and write fresh WebP under the media folder by one code path. The original bytes are never kept
+// or served (DEPENDENCIES.md: libmagic calls a "GIF89a<script>" polyglot image/gif, so only a
+// re-encoding is safe). Tested in tests/media/image_store_test.cpp.
 #pragma once
 
 #include <cstdint>
@@ -31,11 +31,12 @@ inline constexpr std::uintmax_t kMaxSourceBytes = 30u << 20;  // a camera JPEG i
 inline constexpr std::int64_t kMaxSourcePixels = 50'000'000;
 inline constexpr int kWebpQuality = 82;  // visually clean, ~1/3 the bytes of the JPEG
 
-// Sniffs `source` with libmagic and accepts only JPEG, PNG, GIF, WebP and
-// AVIF whose content the matching libvips loader decodes (SVG, HTML, PDF,
-// HEIC, text and polyglots that don't decode are refused; no other libvips
-// loader is ever used). Refuses files over kMaxSourceBytes and images over
-// kMaxSourcePixels before decoding pixels, and truncated or corrupt ones.
+// Sniffs `source` with libmagic and accepts only JPEG, PNG, GIF, WebP,
+// AVIF and HEIC/HEIF whose content the matching libvips loader decodes
+// (SVG, HTML, PDF, text and polyglots that don't decode are refused; no
+// other libvips loader is ever used). Refuses files over kMaxSourceBytes and
+// images over kMaxSourcePixels before decoding pixels, images whose height
+// would pass WebP's 16383 px once shrunk, and truncated or corrupt ones.
 // Turns the image upright by its EXIF orientation, shrinks it to at most
 // `max_width` px wide keeping its aspect (never enlarges), converts it to
 // sRGB and writes it as WebP (quality kWebpQuality, no metadata: EXIF, GPS,
@@ -54,7 +55,7 @@ StoredImage store_image(const std::filesystem::path& source,
                         const std::filesystem::path& media_root, std::string_view wanted_dir,
                         std::string_view wanted_name, int max_width = 1600);
 
-// Starts libvips once per process (store_image calls it): one worker thread
+// Starts libvips once per process (store_image and store_upload call it): one worker thread
 // and no operation cache, so memory stays flat through a long import; only
 // the loaders named above are enabled and libvips' own warnings are not
 // printed (errors reach ImageError). Call it before using libvips directly.

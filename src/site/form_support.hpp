@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "http/request.hpp"
+#include "http/request_checks.hpp"
 #include "http/response.hpp"
 #include "render/renderer.hpp"
 #include "site/signed_token.hpp"
@@ -19,10 +20,8 @@ namespace jarida::site {
 inline constexpr std::chrono::hours kFormTokenMaxAge{48};
 
 bool wants_json(const http::Request& req);
-// A foreign page must not post in a reader's name (CSRF): Sec-Fetch-Site
-// and Origin, when the browser sends them, must name this site.
-bool same_origin(const http::Request& req, std::string_view base_url);
-std::string cookie_value(std::string_view cookies, std::string_view name);
+using http::cookie_value;  // http/request_checks.hpp
+using http::same_origin;
 // Keyed hash (hex) of an IP or an email address for rate limits.
 std::string hash_ip(const SiteKey& key, std::string_view value);
 // One exit for refused form posts.

@@ -101,6 +101,25 @@ void PageCache::invalidate(const std::string& key) {
   map_.erase(it);
 }
 
+void PageCache::invalidate_prefix(std::string_view prefix) {
+  std::lock_guard lock(mu_);
+  for (auto it = map_.begin(); it != map_.end();) {
+    if (!std::string_view(it->first).starts_with(prefix)) {
+      ++it;
+      continue;
+    }
+    if (it->second.page) bytes_ -= it->second.page->memory_bytes();
+    if (it->second.pending.valid()) {
+      it->second.page.reset();
+      ++epoch_;
+      ++it;
+      continue;
+    }
+    lru_.erase(it->second.lru);
+    it = map_.erase(it);
+  }
+}
+
 void PageCache::clear() {
   std::lock_guard lock(mu_);
   ++epoch_;

@@ -50,6 +50,9 @@ class PageCache {
   std::shared_ptr<const CachedPage> get(const std::string& key, const Render& render,
                                         SteadyClock::time_point now);
   void invalidate(const std::string& key);
+  // Every page whose key (path) starts with `prefix` ("/category/x/").
+  // Walks the whole cache: fine for an editor's save, not per request.
+  void invalidate_prefix(std::string_view prefix);
   void clear();
 
   std::size_t bytes() const;

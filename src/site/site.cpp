@@ -79,7 +79,8 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
       redirects_(options.redirect_cache_entries),
       search_(store, options_.search_variants),
       static_files_(renderer.static_dir()),
-      media_files_(options_.media_dir) {
+      media_files_(options_.media_dir),
+      admin_static_files_(options_.admin_static_dir) {
   using M = http::Method;
   auto route = [](M m, const char* pattern, const char* name, PageFn fn) {
     return Route{m, http::PathPattern(pattern), name, fn};
@@ -98,6 +99,9 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
       // Images in DATA_DIR/media, read from disk (media_files.hpp).
       Route{M::get, http::PathPattern("/media/{file*}"), "media", nullptr, false,
             &Site::serve_media},
+      // The newsroom's own assets (its pages are admin/'s).
+      Route{M::get, http::PathPattern("/admin/static/{file*}"), "admin_static", nullptr, false,
+            &Site::serve_admin_static},
       // Readers' forms: no session, so CSRF is the signed form token spliced
       // into the page plus an Origin check (site/signed_token.hpp).
       Route{M::post, http::PathPattern("/{yyyy:int}/{mm:int}/{slug}/comment/"), "comment", nullptr,
@@ -304,6 +308,15 @@ void Site::serve_media(const http::Request& req, const http::Params& params, htt
     not_found(req, res);
 }
 
+void Site::serve_admin_static(const http::Request& req, const http::Params& params,
+                              http::Response& res) {
+  if (options_.admin_static_dir.empty() ||
+      !admin_static_files_.serve(std::string(params.get("file")),
+                                 accepts_gzip(req.header("Accept-Encoding")),
+                                 req.header("If-None-Match"), res))
+    not_found(req, res);
+}
+
 void Site::error(int status, const http::Request* req, http::Response& res) {
   // (A target that failed to parse has no path, only its raw text.)
   if (req && (req->path.starts_with("/api/") || req->target.starts_with("/api/")))
@@ -501,6 +514,37 @@ void Site::flush_visits() {
   } catch (const std::exception& e) {
     std::cerr << "jarida: visit flush failed (will retry): " << e.what() << "\n";
   }
+}
+
+void Site::articles_changed(const std::vector<store::ArticlePlace>& places,
+                            std::uint64_t version_before, std::uint64_t version_after) {
+  bool seen = false;  // by readers, before or after
+  for (const auto& p : places) seen = seen || p.visible;
+  if (!seen) return note_own_write(version_before, version_after);  // a draft: no page changes
+  for (const auto& p : places) {
+    if (p.slug.empty()) continue;  // a new article has no "before"
+    // The article's own path, even when it was not visible: a cached "not
+    // found" for it must go too.
+    cache_.invalidate(core::article_path(p.published_at, p.slug));
+    if (!p.category_slug.empty()) cache_.invalidate_prefix("/category/" + p.category_slug + "/");
+    if (!p.author_slug.empty()) cache_.invalidate_prefix("/author/" + p.author_slug + "/");
+    for (const auto& t : p.tag_slugs) cache_.invalidate_prefix("/tag/" + t + "/");
+  }
+  cache_.invalidate("/");
+  cache_.invalidate_prefix("/page/");
+  cache_.invalidate_prefix("/feed/");
+  cache_.invalidate("/sitemap.xml");
+  cache_.invalidate_prefix("/sitemaps/");
+  cache_.invalidate("/news-sitemap.xml");
+  fragments_.invalidate_all();  // most read, latest comments: titles may have changed
+  redirects_.clear();
+  note_own_write(version_before, version_after);
+}
+
+void Site::content_changed() {
+  cache_.clear();
+  fragments_.invalidate_all();
+  redirects_.clear();
 }
 
 void Site::tick() {

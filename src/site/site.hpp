@@ -44,6 +44,9 @@ struct SiteOptions {
   search::VariantTable search_variants = search::VariantTable::defaults();
   // DATA_DIR/media, served at /media/ (media_files.hpp); empty: not served.
   std::filesystem::path media_dir;
+  // The newsroom's stylesheet and scripts (build/admin/static), served at
+  // /admin/static/; empty: not served.
+  std::filesystem::path admin_static_dir;
 };
 
 // "/{yyyy}/{mm}/{slug}/" as the reader asked for it (decoded), to compare
@@ -66,6 +69,15 @@ class Site {
   // process changed the database. Also called at shutdown (flush only).
   void tick();
   void flush_visits();
+
+  // After the newsroom saved articles: drops exactly the cached pages that
+  // showed them or will (their paths, home, category, tag and author lists,
+  // feeds, sitemaps), old and new places alike. `version_before/after` are
+  // content_version() around the write (see note_own_write).
+  void articles_changed(const std::vector<store::ArticlePlace>& places,
+                        std::uint64_t version_before, std::uint64_t version_after);
+  // After any other change readers see: every cached page goes.
+  void content_changed();
 
   stats::VisitCounter& counter() { return counter_; }
   PageCache& cache() { return cache_; }
@@ -94,6 +106,8 @@ class Site {
   const std::string& form_token(std::string_view purpose, core::Id article);
   void serve_static(const http::Request& req, const http::Params& params, http::Response& res);
   void serve_media(const http::Request& req, const http::Params& params, http::Response& res);
+  void serve_admin_static(const http::Request& req, const http::Params& params,
+                          http::Response& res);
   void write_page(const http::Request& req, const CachedPage& page,
                   std::shared_ptr<const CachedPage> owner, http::Response& res);
   void count_visit(const http::Request& req, stats::VisitCounter::Cell& cell);
@@ -143,6 +157,7 @@ class Site {
   search::SearchService search_;
   StaticFiles static_files_;
   MediaFiles media_files_;
+  StaticFiles admin_static_files_;
   std::vector<Route> routes_;
   std::mutex change_mu_;
   std::uint64_t change_token_ = 0;  // guarded by change_mu_

@@ -20,6 +20,7 @@
 
 #include "core/model.hpp"
 #include "store/import_batch.hpp"
+#include "store/newsroom.hpp"
 
 namespace jarida::store {
 
@@ -100,6 +101,20 @@ struct Redirect {
   std::string from_path;  // decoded, starts with '/'
   std::string to_path;    // a decoded site path, or an absolute http(s) URL
   int status = 301;       // 301, 302, 307 or 308
+};
+
+// ---- Media library (issue 6): uploads, already re-encoded by media/.
+struct NewMedia {
+  std::string url;  // "/media/2026/11/name.webp" (the largest copy)
+  std::string mime = "image/webp";
+  std::int64_t width = 0;
+  std::int64_t height = 0;
+  std::string title;  // the uploaded file's name
+  std::string alt;
+  std::string caption;
+  std::vector<core::MediaVariant> variants;  // narrowest first
+  core::Id uploaded_by = 0;
+  core::TimePoint created_at{};
 };
 
 struct VisitIncrement {
@@ -319,6 +334,15 @@ class Store {
   virtual bool remove_redirect(std::string_view from_path) = 0;
   virtual std::int64_t count_articles() = 0;
 
+  // Media library (media_queries.cpp). Newest first; `search` ("" for all)
+  // matches title, alt and caption.
+  virtual core::Id add_media(const NewMedia& m) = 0;
+  virtual std::optional<core::Media> media_by_id(core::Id id) = 0;
+  virtual core::Paged<core::Media> media_library(std::string_view search, std::int64_t offset,
+                                                 std::int64_t limit) = 0;
+  // False when there is no such media row.
+  virtual bool update_media_text(core::Id id, std::string_view alt, std::string_view caption) = 0;
+
   // Visits: adds every increment (to the total and to today's count) in one
   // transaction; all or nothing.
   virtual void add_visits(std::span<const VisitIncrement> increments,
@@ -363,6 +387,54 @@ class Store {
   // reindex`), reporting (done, total) articles as it goes.
   virtual void rebuild_search_index(
       const std::function<void(std::int64_t, std::int64_t)>& progress) = 0;
+
+  // ---- The newsroom (store/newsroom.hpp; sqlite/newsroom_*.cpp)
+
+  // Accounts. add_account fails with store::Error when the login or slug is
+  // taken. Disabling an account also ends its sessions.
+  virtual std::optional<Account> account_by_login(std::string_view login) = 0;
+  virtual std::optional<Account> account_by_id(core::Id id) = 0;
+  virtual std::vector<Account> accounts() = 0;  // by display name
+  virtual core::Id add_account(const NewUser& user, std::string_view email) = 0;
+  virtual bool set_account_role(core::Id id, core::Role role) = 0;
+  virtual bool set_account_disabled(core::Id id, bool disabled) = 0;
+  virtual bool set_account_password(core::Id id, std::string_view password_hash) = 0;
+
+  // Sessions. session_user finds a live session (expires_at > now) of an
+  // enabled account; touch_session moves last_seen_at and expires_at.
+  virtual void create_session(const NewSession& s) = 0;
+  virtual std::optional<SignedInUser> session_user(const TokenHash& token_hash,
+                                                   core::TimePoint now) = 0;
+  virtual void touch_session(const TokenHash& token_hash, core::TimePoint now,
+                             core::TimePoint expires_at) = 0;
+  virtual std::vector<SessionInfo> sessions_of(core::Id user_id, core::TimePoint now) = 0;
+  virtual bool end_session(core::Id user_id, const TokenHash& token_hash) = 0;
+  // Ends every session of the user except `keep` (when given); returns how many.
+  virtual std::int64_t end_sessions_of(core::Id user_id, std::optional<TokenHash> keep) = 0;
+  virtual void purge_expired_sessions(core::TimePoint now) = 0;
+
+  // Articles, every status. newsroom_articles: newest first by
+  // published_at, then id.
+  virtual core::Paged<NewsroomArticle> newsroom_articles(const NewsroomFilter& filter,
+                                                         std::int64_t offset,
+                                                         std::int64_t limit) = 0;
+  virtual std::optional<EditableArticle> article_for_edit(core::Id id) = 0;
+  // Creates (no id) or updates the article and writes a revision, in one
+  // transaction; nullopt result id when `id` names no article. Autosaves
+  // keep only the newest autosave revision per article.
+  virtual std::optional<SaveResult> save_article(std::optional<core::Id> id,
+                                                 const ArticleDraft& draft, core::Id user_id,
+                                                 bool autosave, core::TimePoint now) = 0;
+  // Moves an article to trash or back (restore puts it back as a draft).
+  virtual std::optional<SaveResult> set_article_state(core::Id id, core::ArticleStatus status,
+                                                      core::Id user_id, core::TimePoint now) = 0;
+  virtual std::vector<Revision> revisions(core::Id article_id) = 0;  // newest first, no bodies
+  virtual std::optional<Revision> revision(std::int64_t revision_id) = 0;
+  // Publishes every scheduled article whose time has come (one transaction)
+  // and returns where each now is, for the page cache.
+  virtual std::vector<ArticlePlace> publish_due(core::TimePoint now) = 0;
+  virtual std::vector<StatusCount> article_status_counts() = 0;
+  virtual std::vector<StatusCount> comment_status_counts() = 0;
 
   // A number that changes with every commit that changes what readers see
   // (articles, comments, pages, categories, tags, authors, settings,

@@ -8,17 +8,12 @@
 #include <string>
 
 #include "store/sqlite/rows.hpp"
+#include "store/sqlite/shared_writes.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace jarida::store::sqlite {
 
 namespace {
-
-std::uint64_t read_content_version(Connection& c) {
-  auto q = c.query("SELECT version FROM content_version WHERE id = 1", "content_version");
-  q.step();
-  return static_cast<std::uint64_t>(q.int64(0));
-}
 
 // Whether a reader can comment on the article now: it is published and
 // visible (as article_queries.cpp's kVisible), and its comments are open.

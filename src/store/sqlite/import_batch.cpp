@@ -1,6 +1,6 @@
 #include "store/sqlite/import_batch.hpp"
 
-#include <algorithm>
+#include "store/sqlite/shared_writes.hpp"
 
 namespace jarida::store::sqlite {
 
@@ -17,53 +17,6 @@ std::optional<core::Id> id_by_legacy(Connection& c, std::string_view sql, std::i
   return first_id(q);
 }
 
-// `wanted`, or wanted-2, wanted-3 ... whichever no other row of the table
-// (`taken_sql`: SELECT id ... WHERE slug = ?1) has; `self` may keep its own.
-std::string free_slug(Connection& c, std::string_view taken_sql, std::string_view wanted,
-                      std::optional<core::Id> self) {
-  std::string slug(wanted);
-  for (int n = 2;; ++n) {
-    auto q = c.query(taken_sql, "import: free slug");
-    q.bind(1, std::string_view(slug));
-    const auto holder = first_id(q);
-    if (!holder || holder == self) return slug;
-    slug = std::string(wanted) + "-" + std::to_string(n);
-  }
-}
-
-std::vector<core::Id> sorted_tags(std::vector<core::Id> tags) {
-  std::sort(tags.begin(), tags.end());
-  tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
-  return tags;
-}
-
-// Rewrites an article's tags only when they differ, so re-importing an
-// unchanged post marks nothing for re-indexing.
-void set_tags(Connection& c, core::Id article, const std::vector<core::Id>& wanted_tags) {
-  const auto wanted = sorted_tags(wanted_tags);
-  std::vector<core::Id> have;
-  {
-    auto q = c.query("SELECT tag_id FROM article_tags WHERE article_id = ?1 ORDER BY tag_id",
-                     "import: tags");
-    q.bind(1, article);
-    while (q.step()) have.push_back(q.int64(0));
-  }
-  if (have == wanted) return;
-  {
-    auto q = c.query("DELETE FROM article_tags WHERE article_id = ?1", "import: tags");
-    q.bind(1, article);
-    q.run();
-  }
-  for (core::Id tag : wanted) {
-    auto q = c.query(
-        "INSERT INTO article_tags (article_id, tag_id, status, published_at) "
-        "SELECT id, ?2, status, published_at FROM articles WHERE id = ?1",
-        "import: tags");
-    q.bind(1, article).bind(2, tag);
-    q.run();
-  }
-}
-
 // A WordPress id, or NULL for rows the export refers to but does not list
 // (a term or author missing from a partial export).
 std::optional<std::int64_t> legacy(std::int64_t id) {
@@ -71,11 +24,9 @@ std::optional<std::int64_t> legacy(std::int64_t id) {
   return std::nullopt;
 }
 
-constexpr std::string_view kArticleSlugTaken = "SELECT id FROM articles WHERE slug = ?1";
 constexpr std::string_view kPageSlugTaken = "SELECT id FROM pages WHERE slug = ?1";
 constexpr std::string_view kUserSlugTaken = "SELECT id FROM users WHERE slug = ?1";
 constexpr std::string_view kCategorySlugTaken = "SELECT id FROM categories WHERE slug = ?1";
-constexpr std::string_view kTagSlugTaken = "SELECT id FROM tags WHERE slug = ?1";
 
 }  // namespace
 
@@ -298,7 +249,7 @@ ArticleWrite SqliteImportBatch::upsert_article(const ImportedArticle& a) {
     out.id = c.last_insert_id();
     out.added = true;
   }
-  set_tags(c, out.id, a.tag_ids);
+  set_article_tags(c, out.id, a.tag_ids);
   if (a.featured_media_legacy_id && !media)
     pending_->featured_media.emplace_back(out.id, *a.featured_media_legacy_id);
   sp.release();

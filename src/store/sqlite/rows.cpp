@@ -1,5 +1,10 @@
 #include "store/sqlite/rows.hpp"
 
+#include <optional>
+#include <string>
+
+#include "store/store.hpp"
+
 namespace jarida::store::sqlite {
 
 core::Author read_author(const Query& q, int first) {
@@ -55,7 +60,55 @@ std::optional<core::Media> read_media(const Query& q, int first) {
   m.height = q.int64(first + 4);
   m.alt = q.text(first + 5);
   m.caption = q.text(first + 6);
+  m.variants = decode_variants(q.text(first + 7));
   return m;
+}
+
+std::string encode_variants(const std::vector<core::MediaVariant>& variants) {
+  std::string out;
+  for (const auto& v : variants) {
+    if (v.url.find_first_of("\r\n") != std::string::npos)
+      throw Error("media variant URL with a line break: " + v.url);
+    if (!out.empty()) out += '\n';
+    out += std::to_string(v.width);
+    out += ' ';
+    out += std::to_string(v.height);
+    out += ' ';
+    out += v.url;
+  }
+  return out;
+}
+
+namespace {
+
+// A whole non-negative decimal number, or nullopt.
+std::optional<std::int64_t> whole_number(std::string_view s) {
+  if (s.empty() || s.size() > 9) return std::nullopt;
+  std::int64_t n = 0;
+  for (const char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+}  // namespace
+
+std::vector<core::MediaVariant> decode_variants(std::string_view text) {
+  std::vector<core::MediaVariant> out;
+  while (!text.empty()) {
+    const auto eol = text.find('\n');
+    const std::string_view line = text.substr(0, eol);
+    text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+    const auto sp1 = line.find(' ');
+    const auto sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
+    if (sp2 == std::string_view::npos) continue;
+    const auto w = whole_number(line.substr(0, sp1));
+    const auto h = whole_number(line.substr(sp1 + 1, sp2 - sp1 - 1));
+    if (!w || !h || sp2 + 1 == line.size()) continue;
+    out.push_back(core::MediaVariant{*w, *h, std::string(line.substr(sp2 + 1))});
+  }
+  return out;
 }
 
 core::ArticleSummary read_summary(const Query& q, int first) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "core/model.hpp"
 #include "store/sqlite/statement.hpp"
@@ -25,10 +26,19 @@ inline constexpr std::string_view kTagColumns = "t.id, t.slug, t.name";
 core::Tag read_tag(const Query& q, int first);
 
 // The featured image (NULLs when the article has none): LEFT JOIN media m.
+// Its WebP variants come in the same row (media.variants, 0007), so a list
+// of articles costs no query per image. The media library reads more
+// (kLibraryMediaColumns, media_queries.cpp).
 inline constexpr std::string_view kMediaColumns =
-    "m.id, m.url, m.mime, m.width, m.height, m.alt, m.caption";
-inline constexpr int kMediaColumnCount = 7;
+    "m.id, m.url, m.mime, m.width, m.height, m.alt, m.caption, m.variants";
+inline constexpr int kMediaColumnCount = 8;
 std::optional<core::Media> read_media(const Query& q, int first);
+
+// media.variants: one line per copy, narrowest first, "<width> <height>
+// <url>" ("" for none). URLs never hold a line break (encode_variants
+// throws store::Error for one); decode_variants skips lines it can't read.
+std::string encode_variants(const std::vector<core::MediaVariant>& variants);
+std::vector<core::MediaVariant> decode_variants(std::string_view text);
 
 // An article as lists show it, with its category, author and featured
 // image: select from `articles a` + kSummaryJoins.
@@ -36,7 +46,7 @@ inline constexpr std::string_view kSummaryColumns =
     "a.id, a.slug, a.title, a.kicker, a.excerpt, a.published_at, a.visits, a.comment_count, "
     "c.id, c.slug, c.name, c.description, c.parent_id, "
     "u.id, u.login, u.slug, u.display_name, u.bio, u.role, "
-    "a.sticky, m.id, m.url, m.mime, m.width, m.height, m.alt, m.caption";
+    "a.sticky, m.id, m.url, m.mime, m.width, m.height, m.alt, m.caption, m.variants";
 inline constexpr int kSummaryColumnCount =
     8 + kCategoryColumnCount + kAuthorColumnCount + 1 + kMediaColumnCount;
 inline constexpr std::string_view kSummaryJoins =

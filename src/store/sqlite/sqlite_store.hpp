@@ -52,6 +52,13 @@ class SqliteStore final : public Store {
   std::vector<core::ArticleSummary> sticky_articles(std::int64_t limit) override;
   std::int64_t count_articles() override;
 
+  // media_queries.cpp
+  core::Id add_media(const NewMedia& m) override;
+  std::optional<core::Media> media_by_id(core::Id id) override;
+  core::Paged<core::Media> media_library(std::string_view search, std::int64_t offset,
+                                         std::int64_t limit) override;
+  bool update_media_text(core::Id id, std::string_view alt, std::string_view caption) override;
+
   // legacy_queries.cpp
   std::optional<core::Category> category_by_legacy_id(std::int64_t legacy_id) override;
   std::optional<core::Page> page_by_legacy_id(std::int64_t legacy_id) override;
@@ -91,6 +98,39 @@ class SqliteStore final : public Store {
   void mail_sent(core::Id id, core::TimePoint now) override;
   void mail_failed(core::Id id, const std::string& error, core::TimePoint next_attempt) override;
   std::int64_t count_unsent_mail() override;
+
+  // newsroom_accounts.cpp
+  std::optional<Account> account_by_login(std::string_view login) override;
+  std::optional<Account> account_by_id(core::Id id) override;
+  std::vector<Account> accounts() override;
+  core::Id add_account(const NewUser& user, std::string_view email) override;
+  bool set_account_role(core::Id id, core::Role role) override;
+  bool set_account_disabled(core::Id id, bool disabled) override;
+  bool set_account_password(core::Id id, std::string_view password_hash) override;
+  void create_session(const NewSession& s) override;
+  std::optional<SignedInUser> session_user(const TokenHash& token_hash,
+                                           core::TimePoint now) override;
+  void touch_session(const TokenHash& token_hash, core::TimePoint now,
+                     core::TimePoint expires_at) override;
+  std::vector<SessionInfo> sessions_of(core::Id user_id, core::TimePoint now) override;
+  bool end_session(core::Id user_id, const TokenHash& token_hash) override;
+  std::int64_t end_sessions_of(core::Id user_id, std::optional<TokenHash> keep) override;
+  void purge_expired_sessions(core::TimePoint now) override;
+
+  // newsroom_articles.cpp (reads) and newsroom_saves.cpp (writes)
+  core::Paged<NewsroomArticle> newsroom_articles(const NewsroomFilter& filter, std::int64_t offset,
+                                                 std::int64_t limit) override;
+  std::optional<EditableArticle> article_for_edit(core::Id id) override;
+  std::optional<SaveResult> save_article(std::optional<core::Id> id, const ArticleDraft& draft,
+                                         core::Id user_id, bool autosave,
+                                         core::TimePoint now) override;
+  std::optional<SaveResult> set_article_state(core::Id id, core::ArticleStatus status,
+                                              core::Id user_id, core::TimePoint now) override;
+  std::vector<Revision> revisions(core::Id article_id) override;
+  std::optional<Revision> revision(std::int64_t revision_id) override;
+  std::vector<ArticlePlace> publish_due(core::TimePoint now) override;
+  std::vector<StatusCount> article_status_counts() override;
+  std::vector<StatusCount> comment_status_counts() override;
 
  private:
   // Declaration order is destruction order reversed: the writer closes

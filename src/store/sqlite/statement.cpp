@@ -57,6 +57,15 @@ Query& Query::bind(int i, std::chrono::sys_days d) {
   return bind(i, static_cast<std::int64_t>(d.time_since_epoch().count()));
 }
 
+Query& Query::bind_blob(int i, std::span<const unsigned char> v) {
+  // As with text: a null pointer would bind NULL, and an empty blob must not.
+  static const unsigned char empty = 0;
+  const unsigned char* data = v.data() ? v.data() : &empty;
+  if (sqlite3_bind_blob64(stmt_, i, data, v.size(), SQLITE_TRANSIENT) != SQLITE_OK)
+    throw_error(sqlite3_db_handle(stmt_), op_);
+  return *this;
+}
+
 bool Query::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -79,6 +88,12 @@ std::string Query::text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
   const int n = sqlite3_column_bytes(stmt_, col);
   return p ? std::string(p, static_cast<std::size_t>(n)) : std::string();
+}
+
+std::vector<unsigned char> Query::blob(int col) const {
+  const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, col));
+  const int n = sqlite3_column_bytes(stmt_, col);
+  return p ? std::vector<unsigned char>(p, p + n) : std::vector<unsigned char>();
 }
 
 }  // namespace jarida::store::sqlite

@@ -11,8 +11,10 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/model.hpp"
 #include "store/store.hpp"
@@ -37,9 +39,10 @@ class Query {
   Query& bind(int i, std::int64_t v);
   Query& bind(int i, double v);
   Query& bind(int i, std::string_view v);
-  Query& bind(int i, std::optional<std::int64_t> v);  // nullopt binds NULL
-  Query& bind(int i, core::TimePoint t);              // unix seconds
-  Query& bind(int i, std::chrono::sys_days d);        // days since epoch
+  Query& bind(int i, std::optional<std::int64_t> v);          // nullopt binds NULL
+  Query& bind(int i, core::TimePoint t);                      // unix seconds
+  Query& bind(int i, std::chrono::sys_days d);                // days since epoch
+  Query& bind_blob(int i, std::span<const unsigned char> v);  // copied, like text
 
   // Advances to the next row: true if there is one, false when done.
   bool step();
@@ -49,6 +52,7 @@ class Query {
   std::int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
   std::optional<std::int64_t> optional_int64(int col) const;
   std::string text(int col) const;
+  std::vector<unsigned char> blob(int col) const;
   core::TimePoint time(int col) const { return core::TimePoint{std::chrono::seconds{int64(col)}}; }
 
   std::string_view op() const { return op_; }

@@ -1,10 +1,10 @@
-#include "app/passwords.hpp"
+#include "admin/passwords.hpp"
 
 #include <sodium.h>
 
 #include <stdexcept>
 
-namespace jarida::app {
+namespace jarida::admin {
 namespace {
 
 void ensure_sodium() {
@@ -35,4 +35,4 @@ std::string generate_password() {
   return s;
 }
 
-}  // namespace jarida::app
+}  // namespace jarida::admin

@@ -1,0 +1,28 @@
+// HTML for the newsroom's pages. The newsroom is not themed (themes are for
+// readers), so its pages are written here in C++ rather than as ctemplate
+// files: every value goes through esc() or attr(), both always quoting,
+// which also sidesteps ctemplate's unquoted-attribute trap
+// (DEPENDENCIES.md). Tested in tests/admin/html_test.cpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace jarida::admin {
+
+// Text for an element's content or a quoted attribute value.
+std::string esc(std::string_view text);
+
+// Appends ` name="escaped value"`.
+void attr(std::string& out, std::string_view name, std::string_view value);
+
+// Appends <option value="value" [selected]>label</option>.
+void option(std::string& out, std::string_view value, std::string_view label, bool selected);
+
+// "?a=1&b=x" with each value percent-encoded; empty values are left out.
+std::string query_string(std::initializer_list<std::pair<std::string_view, std::string_view>> kv);
+
+// Percent-encodes a path or query value (UTF-8 kept as %XX).
+std::string url_encode(std::string_view s);
+
+}  // namespace jarida::admin
