@@ -62,15 +62,18 @@ void Newsroom::account_page(Ctx& ctx) {
     } else {
       h += "<form class=\"inline-form\" method=\"post\" action=\"/admin/account/sessions/end\">" +
            csrf_field(ctx) + "<input type=\"hidden\" name=\"session\" value=\"" +
-           to_hex(s.token_hash) + "\"><button class=\"btn btn-danger\" type=\"submit\">أنهِ "
-                                  "الجلسة</button></form>";
+           to_hex(s.token_hash) +
+           "\"><button class=\"btn btn-danger\" type=\"submit\">أنهِ "
+           "الجلسة</button></form>";
     }
     h += "</td></tr>";
   }
   h += "</tbody></table></div>";
-  h += "<form class=\"inline-form\" method=\"post\" action=\"/admin/account/sessions/end-others\">" +
-       csrf_field(ctx) + "<button class=\"btn\" type=\"submit\">أنهِ كل الجلسات الأخرى</button>"
-       "</form></section>";
+  h +=
+      "<form class=\"inline-form\" method=\"post\" action=\"/admin/account/sessions/end-others\">" +
+      csrf_field(ctx) +
+      "<button class=\"btn\" type=\"submit\">أنهِ كل الجلسات الأخرى</button>"
+      "</form></section>";
   h += page_end();
   send_page(ctx, 200, std::move(h));
 }

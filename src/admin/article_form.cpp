@@ -96,8 +96,10 @@ ArticleFormResult read_article_form(const ArticleFormInput& in) {
   d.slug = cut_utf8(slug, kMaxSlugBytes);
   while (d.slug.ends_with('-')) d.slug.pop_back();
 
-  if (auto c = id_of(field(in, "category_id"))) d.category_id = *c;
-  else r.errors.push_back("اختر قسمًا للمقال.");
+  if (auto c = id_of(field(in, "category_id")))
+    d.category_id = *c;
+  else
+    r.errors.push_back("اختر قسمًا للمقال.");
 
   d.author_id = in.user_id;
   if (in.user_is_editor)
@@ -111,8 +113,8 @@ ArticleFormResult read_article_form(const ArticleFormInput& in) {
 
   // Status: the "publish" button publishes; otherwise the select decides.
   const std::string action = field(in, "action");
-  auto status = core::article_status_from_string(field(in, "status"))
-                    .value_or(core::ArticleStatus::draft);
+  auto status =
+      core::article_status_from_string(field(in, "status")).value_or(core::ArticleStatus::draft);
   if (action == "publish") status = core::ArticleStatus::published;
   if (action == "submit") status = core::ArticleStatus::pending;
   if (status == core::ArticleStatus::trash) status = core::ArticleStatus::draft;  // its own button
@@ -126,8 +128,10 @@ ArticleFormResult read_article_form(const ArticleFormInput& in) {
   if (status == core::ArticleStatus::published && at && *at > in.now)
     status = core::ArticleStatus::scheduled;  // "publish" with a future time schedules it
   if (status == core::ArticleStatus::scheduled) {
-    if (!at) r.errors.push_back("اختر موعد النشر للمقال المجدول.");
-    else if (*at <= in.now) status = core::ArticleStatus::published;  // its time has come
+    if (!at)
+      r.errors.push_back("اختر موعد النشر للمقال المجدول.");
+    else if (*at <= in.now)
+      status = core::ArticleStatus::published;  // its time has come
   }
   if ((status == core::ArticleStatus::published || status == core::ArticleStatus::scheduled) &&
       !in.may_publish) {
@@ -136,10 +140,17 @@ ArticleFormResult read_article_form(const ArticleFormInput& in) {
   d.status = status;
   d.published_at = at.value_or(in.now);
   switch (status) {
-    case core::ArticleStatus::published: r.notice = "published"; break;
-    case core::ArticleStatus::scheduled: r.notice = "scheduled"; break;
-    case core::ArticleStatus::pending: r.notice = "submitted"; break;
-    default: r.notice = "saved";
+    case core::ArticleStatus::published:
+      r.notice = "published";
+      break;
+    case core::ArticleStatus::scheduled:
+      r.notice = "scheduled";
+      break;
+    case core::ArticleStatus::pending:
+      r.notice = "submitted";
+      break;
+    default:
+      r.notice = "saved";
   }
   return r;
 }

@@ -14,10 +14,10 @@
 
 namespace jarida::admin {
 
-inline constexpr std::size_t kMaxTitleBytes = 600;    // ~300 Arabic letters
-inline constexpr std::size_t kMaxKickerBytes = 120;   // "انفراد", "عاجل": a word or two
+inline constexpr std::size_t kMaxTitleBytes = 600;   // ~300 Arabic letters
+inline constexpr std::size_t kMaxKickerBytes = 120;  // "انفراد", "عاجل": a word or two
 inline constexpr std::size_t kMaxExcerptBytes = 2000;
-inline constexpr std::size_t kMaxSlugBytes = 200;     // as WordPress: URLs stay shareable
+inline constexpr std::size_t kMaxSlugBytes = 200;  // as WordPress: URLs stay shareable
 inline constexpr std::size_t kMaxTags = 30;
 
 struct ArticleFormInput {

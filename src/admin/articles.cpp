@@ -17,8 +17,8 @@ void Newsroom::article_list(Ctx& ctx) {
   filter.text = ctx.query("q");
   if (filter.text.size() > 200) filter.text.resize(200);
   const std::int64_t page = std::max<std::int64_t>(1, parse_id(ctx.query("page")).value_or(1));
-  const auto result = store_.newsroom_articles(filter, (page - 1) * options_.per_page,
-                                               options_.per_page);
+  const auto result =
+      store_.newsroom_articles(filter, (page - 1) * options_.per_page, options_.per_page);
   const std::int64_t pages =
       std::max<std::int64_t>(1, (result.total + options_.per_page - 1) / options_.per_page);
   const auto categories = store_.categories();
@@ -39,7 +39,8 @@ void Newsroom::article_list(Ctx& ctx) {
   if (ctx.is_editor()) {
     h += "<label>الكاتب <select name=\"author\"><option value=\"\">كل الكتّاب</option>";
     for (const auto& a : store_.accounts())
-      option(h, std::to_string(a.author.id), a.author.display_name, filter.author_id == a.author.id);
+      option(h, std::to_string(a.author.id), a.author.display_name,
+             filter.author_id == a.author.id);
     h += "</select></label>";
   }
   h += "<label>بحث في العناوين <input type=\"search\" name=\"q\" dir=\"auto\"";
@@ -92,8 +93,8 @@ void Newsroom::trash_article(Ctx& ctx) {
   auto e = store_.article_for_edit(id);
   if (!e) return deny(ctx, 404, "لا يوجد مقال بهذا الرقم.");
   if (!may_edit(ctx, *e)) return deny(ctx, 403, "لا يمكنك حذف هذا المقال.");
-  announce(store_.set_article_state(id, core::ArticleStatus::trash, ctx.user_id(),
-                                    core::now_seconds()));
+  announce(
+      store_.set_article_state(id, core::ArticleStatus::trash, ctx.user_id(), core::now_seconds()));
   flash_redirect(ctx, "/admin/articles", "trashed");
 }
 
@@ -102,8 +103,8 @@ void Newsroom::restore_article(Ctx& ctx) {
   auto e = store_.article_for_edit(id);
   if (!e) return deny(ctx, 404, "لا يوجد مقال بهذا الرقم.");
   if (!may_edit(ctx, *e)) return deny(ctx, 403, "لا يمكنك استعادة هذا المقال.");
-  announce(store_.set_article_state(id, core::ArticleStatus::draft, ctx.user_id(),
-                                    core::now_seconds()));
+  announce(
+      store_.set_article_state(id, core::ArticleStatus::draft, ctx.user_id(), core::now_seconds()));
   flash_redirect(ctx, "/admin/articles/" + std::to_string(id) + "/edit", "restored");
 }
 

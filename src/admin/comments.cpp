@@ -47,8 +47,8 @@ void Newsroom::comment_queue(Ctx& ctx) {
     C to;
     const char* label;
   };
-  for (Act a : {Act{C::approved, "انشر"}, Act{C::pending, "أعد للمراجعة"},
-                Act{C::spam, "مزعج"}, Act{C::trash, "احذف"}}) {
+  for (Act a : {Act{C::approved, "انشر"}, Act{C::pending, "أعد للمراجعة"}, Act{C::spam, "مزعج"},
+                Act{C::trash, "احذف"}}) {
     if (a.to == status) continue;
     h += "<button class=\"btn\" type=\"submit\" name=\"to\"";
     attr(h, "value", core::to_string(a.to));
@@ -76,8 +76,8 @@ void Newsroom::comment_queue(Ctx& ctx) {
   // Replies are separate forms (forms can't nest), one per approved comment.
   if (status == C::approved || status == C::pending) {
     for (const auto& it : items) {
-      h += "<details class=\"reply\"><summary>ردّ باسم الموقع على " +
-           esc(it.comment.author_name) + "</summary><form class=\"admin-form\" method=\"post\" "
+      h += "<details class=\"reply\"><summary>ردّ باسم الموقع على " + esc(it.comment.author_name) +
+           "</summary><form class=\"admin-form\" method=\"post\" "
            "action=\"/admin/comments/" +
            std::to_string(it.comment.id) + "/reply\">" + csrf_field(ctx) +
            "<div class=\"field\"><textarea name=\"body\" dir=\"auto\" rows=\"3\" required "
@@ -104,9 +104,9 @@ void Newsroom::moderate_comments(Ctx& ctx) {
   const auto to = core::comment_status_from_string(ctx.field("to"));
   const std::string from = ctx.field("from");
   const std::string back =
-      "/admin/comments" + query_string({{"status", core::comment_status_from_string(from)
-                                                       ? std::string_view(from)
-                                                       : std::string_view()}});
+      "/admin/comments" +
+      query_string({{"status", core::comment_status_from_string(from) ? std::string_view(from)
+                                                                      : std::string_view()}});
   if (!to) return flash_redirect(ctx, back, "moderated");
   bool changed = false;
   for (const auto& s : ctx.fields("ids"))

@@ -19,8 +19,8 @@ struct Newsroom::Ctx {
   const http::Params& params;
   http::Response& res;
   std::optional<store::SignedInUser> user;
-  std::string session_token;  // the raw cookie value, when signed in
-  std::string csrf;           // this session's CSRF token
+  std::string session_token;                              // the raw cookie value, when signed in
+  std::string csrf;                                       // this session's CSRF token
   std::vector<std::pair<std::string, std::string>> form;  // urlencoded POST body
 
   // The first value of a form field, or "".
@@ -48,8 +48,8 @@ struct Newsroom::Route {
   const char* name;
   Handler handler;
   Need need;
-  bool csrf;              // POST needs this session's CSRF token (and same origin)
-  bool json = false;      // answers JSON
+  bool csrf;                   // POST needs this session's CSRF token (and same origin)
+  bool json = false;           // answers JSON
   std::size_t body_limit = 0;  // 0: http::limits::kMaxBodyBytes
 };
 

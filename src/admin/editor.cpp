@@ -68,7 +68,8 @@ std::string editor_html(const Newsroom::Ctx& ctx, const FormState& f,
                         const std::string& csrf_field) {
   const auto& d = f.draft;
   std::string h;
-  const std::string base = f.id ? "/admin/articles/" + std::to_string(*f.id) : "/admin/articles/new";
+  const std::string base =
+      f.id ? "/admin/articles/" + std::to_string(*f.id) : "/admin/articles/new";
   h += "<h1>" + std::string(f.id ? "تحرير مقال" : "مقال جديد") + "</h1>";
   if (!errors.empty()) {
     h += "<div class=\"notice notice-error\" role=\"alert\"><ul>";
@@ -245,8 +246,8 @@ void Newsroom::edit_article_form(Ctx& ctx) {
   if (!e) return deny(ctx, 404, "لا يوجد مقال بهذا الرقم.");
   if (!may_edit(ctx, *e)) return deny(ctx, 403, "لا يمكنك تحرير هذا المقال.");
   std::string h = page_start(ctx, "تحرير: " + e->article.title, "articles", true);
-  h += editor_html(ctx, state_of(*e, renderer_.settings().dates.time_zone), {},
-                   store_.categories(), store_.accounts(), may_publish(ctx), csrf_field(ctx));
+  h += editor_html(ctx, state_of(*e, renderer_.settings().dates.time_zone), {}, store_.categories(),
+                   store_.accounts(), may_publish(ctx), csrf_field(ctx));
   h += page_end();
   send_page(ctx, 200, std::move(h));
 }

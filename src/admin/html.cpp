@@ -7,12 +7,23 @@ std::string esc(std::string_view text) {
   out.reserve(text.size() + 16);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -53,8 +64,10 @@ std::string query_string(std::initializer_list<std::pair<std::string_view, std::
     out.push_back(out.empty() ? '?' : '&');
     out.append(k).push_back('=');
     for (char c : url_encode(v)) {
-      if (c == '/') out += "%2F";
-      else out.push_back(c);
+      if (c == '/')
+        out += "%2F";
+      else
+        out.push_back(c);
     }
   }
   return out;

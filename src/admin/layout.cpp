@@ -121,8 +121,8 @@ std::string Newsroom::notice_html(const Ctx& ctx) {
   };
   const std::string code = ctx.query("notice");
   for (const auto& [k, text] : kNotices)
-    if (k == code) return "<div class=\"notice notice-ok\" role=\"status\">" + std::string(text) +
-                          "</div>";
+    if (k == code)
+      return "<div class=\"notice notice-ok\" role=\"status\">" + std::string(text) + "</div>";
   return {};
 }
 

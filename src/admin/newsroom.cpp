@@ -23,9 +23,12 @@ constexpr std::chrono::minutes kTouchEvery{5};
 
 int rank(core::Role r) {
   switch (r) {
-    case core::Role::admin: return 3;
-    case core::Role::editor: return 2;
-    case core::Role::author: return 1;
+    case core::Role::admin:
+      return 3;
+    case core::Role::editor:
+      return 2;
+    case core::Role::author:
+      return 1;
   }
   return 0;
 }
@@ -38,31 +41,44 @@ int rank(Need n) {
 
 std::string_view role_name(core::Role r) {
   switch (r) {
-    case core::Role::admin: return "مدير";
-    case core::Role::editor: return "محرر";
-    case core::Role::author: return "كاتب";
+    case core::Role::admin:
+      return "مدير";
+    case core::Role::editor:
+      return "محرر";
+    case core::Role::author:
+      return "كاتب";
   }
   return "";
 }
 
 std::string_view status_name(core::ArticleStatus s) {
   switch (s) {
-    case core::ArticleStatus::draft: return "مسودة";
-    case core::ArticleStatus::pending: return "بانتظار المراجعة";
-    case core::ArticleStatus::scheduled: return "مجدول";
-    case core::ArticleStatus::published: return "منشور";
-    case core::ArticleStatus::private_: return "خاص";
-    case core::ArticleStatus::trash: return "في سلة المحذوفات";
+    case core::ArticleStatus::draft:
+      return "مسودة";
+    case core::ArticleStatus::pending:
+      return "بانتظار المراجعة";
+    case core::ArticleStatus::scheduled:
+      return "مجدول";
+    case core::ArticleStatus::published:
+      return "منشور";
+    case core::ArticleStatus::private_:
+      return "خاص";
+    case core::ArticleStatus::trash:
+      return "في سلة المحذوفات";
   }
   return "";
 }
 
 std::string_view comment_status_name(core::CommentStatus s) {
   switch (s) {
-    case core::CommentStatus::pending: return "بانتظار المراجعة";
-    case core::CommentStatus::approved: return "منشور";
-    case core::CommentStatus::spam: return "مزعج";
-    case core::CommentStatus::trash: return "محذوف";
+    case core::CommentStatus::pending:
+      return "بانتظار المراجعة";
+    case core::CommentStatus::approved:
+      return "منشور";
+    case core::CommentStatus::spam:
+      return "مزعج";
+    case core::CommentStatus::trash:
+      return "محذوف";
   }
   return "";
 }
@@ -94,23 +110,23 @@ Newsroom::Newsroom(store::Store& store, const render::Renderer& renderer, Newsro
       r(M::get, "/admin/account", "account", &Newsroom::account_page, Need::author, no_csrf),
       r(M::post, "/admin/account/password", "change_password", &Newsroom::change_password,
         Need::author, csrf),
-      r(M::post, "/admin/account/sessions/end", "end_session", &Newsroom::end_session,
-        Need::author, csrf),
+      r(M::post, "/admin/account/sessions/end", "end_session", &Newsroom::end_session, Need::author,
+        csrf),
       r(M::post, "/admin/account/sessions/end-others", "end_other_sessions",
         &Newsroom::end_other_sessions, Need::author, csrf),
       r(M::get, "/admin/articles", "articles", &Newsroom::article_list, Need::author, no_csrf),
       r(M::get, "/admin/articles/new", "new_article", &Newsroom::new_article_form, Need::author,
         no_csrf),
-      r(M::post, "/admin/articles/new", "create_article", &Newsroom::create_article,
-        Need::author, csrf, false, kArticleBodyBytes),
+      r(M::post, "/admin/articles/new", "create_article", &Newsroom::create_article, Need::author,
+        csrf, false, kArticleBodyBytes),
       r(M::post, "/admin/articles/new/autosave", "autosave_new", &Newsroom::autosave_new,
         Need::author, csrf, json, kArticleBodyBytes),
       r(M::get, "/admin/articles/{id:int}/edit", "edit_article", &Newsroom::edit_article_form,
         Need::author, no_csrf),
       r(M::post, "/admin/articles/{id:int}/edit", "update_article", &Newsroom::update_article,
         Need::author, csrf, false, kArticleBodyBytes),
-      r(M::post, "/admin/articles/{id:int}/autosave", "autosave", &Newsroom::autosave,
-        Need::author, csrf, json, kArticleBodyBytes),
+      r(M::post, "/admin/articles/{id:int}/autosave", "autosave", &Newsroom::autosave, Need::author,
+        csrf, json, kArticleBodyBytes),
       r(M::get, "/admin/articles/{id:int}/preview", "preview", &Newsroom::preview, Need::author,
         no_csrf),
       r(M::get, "/admin/articles/{id:int}/revisions", "revisions", &Newsroom::revisions_page,
@@ -119,22 +135,21 @@ Newsroom::Newsroom(store::Store& store, const render::Renderer& renderer, Newsro
         &Newsroom::restore_revision, Need::author, csrf),
       r(M::post, "/admin/articles/{id:int}/trash", "trash_article", &Newsroom::trash_article,
         Need::author, csrf),
-      r(M::post, "/admin/articles/{id:int}/restore", "restore_article",
-        &Newsroom::restore_article, Need::author, csrf),
+      r(M::post, "/admin/articles/{id:int}/restore", "restore_article", &Newsroom::restore_article,
+        Need::author, csrf),
       r(M::get, "/admin/comments", "comments", &Newsroom::comment_queue, Need::editor, no_csrf),
-      r(M::post, "/admin/comments", "moderate_comments", &Newsroom::moderate_comments,
+      r(M::post, "/admin/comments", "moderate_comments", &Newsroom::moderate_comments, Need::editor,
+        csrf),
+      r(M::post, "/admin/comments/{id:int}/reply", "reply_to_comment", &Newsroom::reply_to_comment,
         Need::editor, csrf),
-      r(M::post, "/admin/comments/{id:int}/reply", "reply_to_comment",
-        &Newsroom::reply_to_comment, Need::editor, csrf),
       r(M::get, "/admin/users", "users", &Newsroom::user_list, Need::admin, no_csrf),
       r(M::post, "/admin/users", "add_user", &Newsroom::add_user, Need::admin, csrf),
-      r(M::post, "/admin/users/{id:int}", "update_user", &Newsroom::update_user, Need::admin,
-        csrf),
+      r(M::post, "/admin/users/{id:int}", "update_user", &Newsroom::update_user, Need::admin, csrf),
       r(M::get, "/admin/media", "media", &Newsroom::media_page, Need::author, no_csrf),
       r(M::get, "/admin/media.json", "media_json", &Newsroom::media_json, Need::author, no_csrf,
         json),
-      r(M::post, "/admin/media/upload", "upload_media", &Newsroom::upload_media, Need::author,
-        csrf, json, kUploadBodyBytes),
+      r(M::post, "/admin/media/upload", "upload_media", &Newsroom::upload_media, Need::author, csrf,
+        json, kUploadBodyBytes),
       r(M::post, "/admin/media/{id:int}", "update_media", &Newsroom::update_media, Need::author,
         csrf),
   };
@@ -246,8 +261,7 @@ void Newsroom::tick() {
         options_.on_articles_changed(places, before, store_.content_version());
     }
   } catch (const std::exception& e) {
-    std::cerr << "jarida: publishing scheduled articles failed (will retry): " << e.what()
-              << "\n";
+    std::cerr << "jarida: publishing scheduled articles failed (will retry): " << e.what() << "\n";
   }
 }
 

@@ -31,7 +31,7 @@ namespace jarida::admin {
 enum class Need { anyone, author, editor, admin };
 
 struct NewsroomOptions {
-  Key key{};  // signs CSRF tokens (DATA_DIR/secret.key)
+  Key key{};                        // signs CSRF tokens (DATA_DIR/secret.key)
   std::filesystem::path media_dir;  // DATA_DIR/media: uploads are written here
   std::int64_t per_page = 20;
   std::chrono::hours session_lifetime{24 * 14};  // since the last request
@@ -50,7 +50,9 @@ class Newsroom {
   Newsroom(store::Store& store, const render::Renderer& renderer, NewsroomOptions options);
   ~Newsroom();
 
-  static bool owns(std::string_view path) { return path == "/admin" || path.starts_with("/admin/"); }
+  static bool owns(std::string_view path) {
+    return path == "/admin" || path.starts_with("/admin/");
+  }
 
   void handle(const http::Request& req, http::Response& res);
   // The body limit of the route a request is for (uploads: 20 MiB).

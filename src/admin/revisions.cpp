@@ -16,7 +16,8 @@ std::vector<std::string> blocks_of(const std::string& html) {
     // A block's end tag ends a line (p, h2-h6, li, blockquote, figcaption...).
     if (html.compare(i, 2, "</") == 0) {
       const auto name_end = html.find('>', i);
-      const std::string name = html.substr(i + 2, name_end == std::string::npos ? 0 : name_end - i - 2);
+      const std::string name =
+          html.substr(i + 2, name_end == std::string::npos ? 0 : name_end - i - 2);
       if (name == "p" || name == "li" || name == "blockquote" || name == "figcaption" ||
           (name.size() == 2 && name[0] == 'h')) {
         marked += html.substr(i, name_end - i + 1);
@@ -100,8 +101,8 @@ void Newsroom::revisions_page(Ctx& ctx) {
     h += "<tr><td>" + esc(dates.date(r.saved_at)) + " " + esc(dates.time_of_day(r.saved_at)) +
          "</td><td>" + esc(r.user_name.empty() ? "—" : r.user_name) + "</td><td>" +
          (r.autosave ? "حفظ تلقائي" : "حفظ") + "</td><td dir=\"auto\">" + esc(r.title) +
-         "</td><td><a class=\"btn\" href=\"" + base + "/revisions?compare=" +
-         std::to_string(r.id) + "\">قارن</a> <form class=\"inline-form\" method=\"post\" "
+         "</td><td><a class=\"btn\" href=\"" + base + "/revisions?compare=" + std::to_string(r.id) +
+         "\">قارن</a> <form class=\"inline-form\" method=\"post\" "
          "data-confirm=\"استعادة هذه النسخة؟\" action=\"" +
          base + "/revisions/" + std::to_string(r.id) + "/restore\">" + csrf_field(ctx) +
          "<button class=\"btn\" type=\"submit\">استعد</button></form></td></tr>";

@@ -97,14 +97,14 @@ void Newsroom::sign_in(Ctx& ctx) {
   // The hash check (and what follows) runs on the slow-work pool; the
   // request and this Ctx's strings stay alive until the response is sent.
   ctx.res.offload = [this, login, password, ip, next = safe_next(ctx.field("next")),
-                     user_agent = std::string(ctx.req.header("User-Agent")),
-                     req = &ctx.req, form = ctx.form](http::Response& res) {
+                     user_agent = std::string(ctx.req.header("User-Agent")), req = &ctx.req,
+                     form = ctx.form](http::Response& res) {
     http::Params none;
     Ctx c{*req, none, res, std::nullopt, {}, {}, form};
     const auto account = store_.account_by_login(login);
     const bool usable = account && !account->disabled && !account->password_hash.empty();
-    const bool ok = verify_password(usable ? account->password_hash : dummy_hash_, password) &&
-                    usable;
+    const bool ok =
+        verify_password(usable ? account->password_hash : dummy_hash_, password) && usable;
     if (!ok) {
       throttle_.failed(login, ip, SignInThrottle::Clock::now());
       return render_sign_in(c, 401, std::string(kBadCredentials), login);
@@ -128,12 +128,10 @@ void Newsroom::sign_in(Ctx& ctx) {
 }
 
 void Newsroom::sign_out(Ctx& ctx) {
-  if (auto hash = hash_session_token(ctx.session_token))
-    store_.end_session(ctx.user_id(), *hash);
+  if (auto hash = hash_session_token(ctx.session_token)) store_.end_session(ctx.user_id(), *hash);
   redirect(ctx, "/admin/signin");
   ctx.res.add_header("Set-Cookie", std::string(kSessionCookie) + "=" +
-                                       cookie_flags(renderer_.settings().base_url) +
-                                       "; Max-Age=0");
+                                       cookie_flags(renderer_.settings().base_url) + "; Max-Age=0");
 }
 
 }  // namespace jarida::admin

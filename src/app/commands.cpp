@@ -9,11 +9,11 @@
 #include <sstream>
 #include <thread>
 
+#include "admin/newsroom.hpp"
+#include "admin/passwords.hpp"
 #include "app/config.hpp"
 #include "app/demo.hpp"
-#include "admin/passwords.hpp"
 #include "app/site_key.hpp"
-#include "admin/newsroom.hpp"
 #include "http/limits.hpp"
 #include "http/server.hpp"
 #include "mail/outbox_worker.hpp"
@@ -26,9 +26,9 @@
 #include "text/utf8.hpp"
 
 namespace jarida::app {
+using admin::generate_password;
 using admin::hash_password;
 using admin::verify_password;
-using admin::generate_password;
 
 std::unique_ptr<store::Store> open_store(const std::filesystem::path& data_dir) {
   auto s = store::open_sqlite_store(data_dir / "jarida.db");

@@ -69,8 +69,8 @@ struct Media {
   std::int64_t width = 0;  // pixels; 0 when unknown
   std::int64_t height = 0;
   std::string alt;
-  std::string caption;  // plain text
-  std::string title;    // the file's name as uploaded, for the media library
+  std::string caption;                 // plain text
+  std::string title;                   // the file's name as uploaded, for the media library
   std::vector<MediaVariant> variants;  // narrowest first; empty for imported/remote images
   TimePoint created_at{};
   Id uploaded_by = 0;  // user id; 0 when imported

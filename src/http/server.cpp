@@ -188,8 +188,8 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
     if (server_.options.body_limit) {
       const auto& msg = parser_->get();
       const auto target = msg.target();
-      parser_->body_limit(server_.options.body_limit(to_method(msg.method()),
-                                                     {target.data(), target.size()}));
+      parser_->body_limit(
+          server_.options.body_limit(to_method(msg.method()), {target.data(), target.size()}));
     }
     deadline_ = SteadyClock::now() + limits::kBodyAndWriteTimeout;
     bhttp::async_read(socket_, buffer_, *parser_,

@@ -105,7 +105,7 @@ struct ArticlePlace {
 
 struct SaveResult {
   core::Id id = 0;
-  std::string slug;  // as stored (maybe with "-2")
+  std::string slug;     // as stored (maybe with "-2")
   ArticlePlace before;  // empty for a new article
   ArticlePlace after;
   std::uint64_t version_before = 0;  // content_version() around the write

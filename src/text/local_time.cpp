@@ -50,8 +50,7 @@ std::optional<core::TimePoint> from_local_input(std::string_view s, const std::s
       !read_int(s.substr(8, 2), d) || !read_int(s.substr(11, 2), h) ||
       !read_int(s.substr(14, 2), mi) || (s.size() == 19 && !read_int(s.substr(17, 2), sec)))
     return std::nullopt;
-  if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
-      sec > 59)
+  if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59)
     return std::nullopt;
   auto cal = calendar_in(time_zone);
   if (!cal) return std::nullopt;
