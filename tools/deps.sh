@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Installs what Jarida needs from Debian's packages (and npm for browser
-# tests). Usage: tools/deps.sh build|test. Safe to run again: it installs only
-# what is missing. See ../shared/design/DEPENDENCIES.md for why each one.
+# Installs what Jarida needs from Debian's packages, and from npm the
+# newsroom editor's bundler and libraries (esbuild, TipTap) and the
+# browser-test driver (playwright-core). Usage: tools/deps.sh build|test.
+# Safe to run again: it installs only what is missing. See
+# ../shared/design/DEPENDENCIES.md for why each one.
 set -euo pipefail
 build_pkgs=(
   libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
   libsqlite3-dev libstemmer-dev libicu-dev libpq-dev libcurl4-openssl-dev
   libgumbo-dev libsodium-dev libctemplate-dev libtomlplusplus-dev libcli11-dev
   libvips-dev libmagic-dev libexpat1-dev zlib1g-dev pkg-config cmake g++ make
-  fonts-noto-core fonts-kacst
+  fonts-noto-core fonts-kacst nodejs npm
 )
-test_pkgs=(libgtest-dev libgmock-dev chromium python3-aiosmtpd nginx wrk nodejs npm clang-format libxml2-utils python3-feedparser)
+test_pkgs=(libgtest-dev libgmock-dev chromium python3-aiosmtpd nginx wrk clang-format libxml2-utils python3-feedparser)
 want=("${build_pkgs[@]}")
 [[ ${1:-build} == test ]] && want+=("${test_pkgs[@]}")
 
@@ -30,9 +32,9 @@ if (( ${#missing[@]} )); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-if [[ ${1:-build} == test ]]; then
-  cd "$(dirname "$0")/.."
-  if [[ ! -d node_modules/playwright-core ]]; then
-    npm ci --no-audit --no-fund --loglevel=error
-  fi
+# The build bundles web/editor with esbuild (cmake/admin_static.cmake), so
+# node_modules is needed in both modes.
+cd "$(dirname "$0")/.."
+if [[ ! -d node_modules/esbuild || ! -d node_modules/@tiptap/core || ! -d node_modules/playwright-core ]]; then
+  npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -252,6 +252,16 @@ void Newsroom::deny(Ctx& ctx, int status, const std::string& message) {
 }
 
 void Newsroom::tick() {
+  // Expired sessions are refused anyway; this only keeps the table small.
+  const auto now = std::chrono::steady_clock::now();
+  if (now >= next_purge_) {
+    next_purge_ = now + std::chrono::hours(1);
+    try {
+      store_.purge_expired_sessions(core::now_seconds());
+    } catch (const std::exception& e) {
+      std::cerr << "jarida: purging expired sessions failed: " << e.what() << "\n";
+    }
+  }
   try {
     const auto before = store_.content_version();
     auto places = store_.publish_due(core::now_seconds());

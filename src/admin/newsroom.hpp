@@ -144,6 +144,7 @@ class Newsroom {
   SignInThrottle throttle_;
   std::string dummy_hash_;  // verified against when the login doesn't exist (same timing)
   std::vector<Route> routes_;
+  std::chrono::steady_clock::time_point next_purge_{};  // tick() only
 };
 
 }  // namespace jarida::admin

@@ -91,6 +91,7 @@ void Newsroom::sign_in(Ctx& ctx) {
     ctx.res.add_header("Retry-After", std::to_string(wait.count()));
     return;
   }
+  throttle_.failed(login, ip, now);  // until the hash says otherwise
   if (login.empty() || password.empty() || login.size() > 200 || password.size() > 1024)
     return render_sign_in(ctx, 401, std::string(kBadCredentials), login);
 
@@ -105,11 +106,8 @@ void Newsroom::sign_in(Ctx& ctx) {
     const bool usable = account && !account->disabled && !account->password_hash.empty();
     const bool ok =
         verify_password(usable ? account->password_hash : dummy_hash_, password) && usable;
-    if (!ok) {
-      throttle_.failed(login, ip, SignInThrottle::Clock::now());
-      return render_sign_in(c, 401, std::string(kBadCredentials), login);
-    }
-    throttle_.succeeded(login);
+    if (!ok) return render_sign_in(c, 401, std::string(kBadCredentials), login);
+    throttle_.succeeded(login, ip);
     const std::string token = new_session_token();
     const auto now = core::now_seconds();
     store::NewSession s;

@@ -64,9 +64,11 @@ void SignInThrottle::failed(std::string_view login, std::string_view ip, Clock::
   bump(ip_key(ip), now);
 }
 
-void SignInThrottle::succeeded(std::string_view login) {
+void SignInThrottle::succeeded(std::string_view login, std::string_view ip) {
   std::lock_guard lock(mu_);
   entries_.erase(login_key(login));
+  auto it = entries_.find(ip_key(ip));
+  if (it != entries_.end() && --it->second.failures <= 0) entries_.erase(it);
 }
 
 }  // namespace jarida::admin

@@ -34,10 +34,14 @@ class SignInThrottle {
   // How long this login (lower-cased) and this IP must still wait; zero
   // when an attempt may go ahead.
   std::chrono::seconds wait(std::string_view login, std::string_view ip, Clock::time_point now);
+  // Counts an attempt as failed before its password is checked, so a burst
+  // of simultaneous guesses can't all pass wait() while the slow hashes
+  // run; succeeded() takes it back.
   void failed(std::string_view login, std::string_view ip, Clock::time_point now);
-  // A success clears the login's count (not the IP's: one right password
-  // must not reset a spray from that address).
-  void succeeded(std::string_view login);
+  // A success clears the login's count and takes back the attempt's count
+  // for the IP (only that one: a right password must not reset a spray
+  // from the same address).
+  void succeeded(std::string_view login, std::string_view ip);
 
  private:
   struct Entry {

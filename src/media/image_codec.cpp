@@ -186,6 +186,9 @@ Checked check_image(std::string_view bytes) {
   const bool turned = vips_image_get_orientation_swap(header.get());
   out.width = turned ? h : w;
   out.height = turned ? w : h;
+  out.needs_colour_conversion =
+      vips_image_get_typeof(header.get(), VIPS_META_ICC_NAME) != 0 ||
+      vips_image_get_interpretation(header.get()) == VIPS_INTERPRETATION_CMYK;
   return out;
 }
 
@@ -205,11 +208,21 @@ std::vector<Encoded> encode_webp(std::string_view bytes, const Checked& checked,
   // Upright (EXIF orientation), shrunk (JPEG and WebP shrink while
   // decoding), in sRGB. (libvips 8.14's thumbnail ignores its own fail_on;
   // the loader option string is obeyed, and without it a truncated JPEG
-  // would come out padded with grey.)
+  // would come out padded with grey.) Only an image with a profile, or a
+  // CMYK one, is converted: given export_profile, 8.14 also "converts" an
+  // image without one, from a fallback sRGB that isn't quite its own, and
+  // shifts its colours (200,30,30 red becomes 196,14,23; grey turns blue).
+  void* const data = const_cast<char*>(bytes.data());
   VipsImage* thumb_raw = nullptr;
-  if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &thumb_raw, max_width,
-                            "height", kUnboundedHeight, "size", VIPS_SIZE_DOWN, "export_profile",
-                            "srgb", "option_string", "fail_on=error", nullptr) != 0)
+  const int failed =
+      checked.needs_colour_conversion
+          ? vips_thumbnail_buffer(data, bytes.size(), &thumb_raw, max_width, "height",
+                                  kUnboundedHeight, "size", VIPS_SIZE_DOWN, "export_profile",
+                                  "srgb", "option_string", "fail_on=error", nullptr)
+          : vips_thumbnail_buffer(data, bytes.size(), &thumb_raw, max_width, "height",
+                                  kUnboundedHeight, "size", VIPS_SIZE_DOWN, "option_string",
+                                  "fail_on=error", nullptr);
+  if (failed != 0)
     refuse(UploadProblem::damaged, "cannot decode the image: " + vips_reason(), checked.mime);
   ImagePtr largest(thumb_raw);
 

@@ -31,6 +31,9 @@ inline constexpr std::int64_t kWebpMaxSide = 16383;
 struct Checked {
   std::string mime;                    // as sniffed: "image/jpeg", "image/heic" ...
   std::int64_t width = 0, height = 0;  // upright (EXIF orientation applied)
+  // It carries an ICC profile (Display P3 from a phone, Adobe RGB), or is
+  // CMYK: its pixels must be converted to sRGB. Others are sRGB already.
+  bool needs_colour_conversion = false;
 };
 
 // Sniffs `bytes` with libmagic, accepts only JPEG, PNG, GIF, WebP, AVIF and

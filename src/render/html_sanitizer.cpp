@@ -181,6 +181,88 @@ std::optional<std::string> safe_url(std::string_view raw) {
   return url;
 }
 
+// srcset as a browser splits it (HTML's "parse a srcset attribute"): each
+// candidate is a URL (a run without white space; commas that end it are
+// separators), then descriptors up to the next comma. Kept only when every
+// URL passes safe_url and every candidate has at most one descriptor, a
+// width ("400w") or a density ("2x", "1.5x"); written back as
+// "a.jpg 400w, b.jpg 800w". Anything else, and no candidate, drops the
+// whole attribute (a browser would drop only the bad candidate; an
+// editor's image never needs one).
+constexpr std::size_t kMaxSrcsetCandidates = 32;  // WordPress writes at most ~10
+
+bool is_descriptor(std::string_view d) {
+  if (d.size() < 2 || d.size() > 12) return false;
+  const char unit = d.back();
+  const std::string_view number = d.substr(0, d.size() - 1);
+  const bool all_zero = number.find_first_not_of("0.") == std::string_view::npos;
+  if (unit == 'w') return std::all_of(number.begin(), number.end(), is_digit) && !all_zero;
+  if (unit != 'x') return false;
+  const auto dot = number.find('.');
+  const std::string_view whole = number.substr(0, dot);
+  const std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view() : number.substr(dot + 1);
+  return !whole.empty() && std::all_of(whole.begin(), whole.end(), is_digit) &&
+         (dot == std::string_view::npos ||
+          (!fraction.empty() && std::all_of(fraction.begin(), fraction.end(), is_digit))) &&
+         !all_zero;
+}
+
+std::optional<std::string> safe_srcset(std::string_view raw) {
+  std::string out;
+  std::size_t count = 0;
+  std::size_t i = 0;
+  while (true) {
+    while (i < raw.size() && (is_html_space(raw[i]) || raw[i] == ',')) ++i;
+    if (i == raw.size()) break;
+    const std::size_t url_start = i;
+    while (i < raw.size() && !is_html_space(raw[i])) ++i;
+    std::string_view url = raw.substr(url_start, i - url_start);
+    std::string_view descriptor;
+    if (url.back() == ',') {
+      while (!url.empty() && url.back() == ',') url.remove_suffix(1);
+    } else {
+      const std::size_t end = std::min(raw.find(',', i), raw.size());
+      const std::string_view descriptors = trim_ascii_space(raw.substr(i, end - i));
+      i = end;
+      if (!descriptors.empty()) {
+        if (!is_descriptor(descriptors)) return std::nullopt;  // also: two of them, "(...)"
+        descriptor = descriptors;
+      }
+    }
+    const auto safe = safe_url(url);
+    if (!safe || ++count > kMaxSrcsetCandidates) return std::nullopt;
+    if (!out.empty()) out += ", ";
+    out += *safe;
+    if (!descriptor.empty()) {
+      out += ' ';
+      out += descriptor;
+    }
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
+// sizes: media conditions and lengths ("(max-width: 600px) 100vw, 50vw",
+// "min(600px, 100vw - 28px)"); nothing in it runs or loads, so only its
+// characters are checked: letters, digits, spaces and ( ) , . % + - * / :.
+std::optional<std::string> safe_sizes(std::string_view raw) {
+  const std::string_view v = trim_ascii_space(raw);
+  if (v.empty() || v.size() > 1000) return std::nullopt;
+  std::string out;
+  for (const char c : v) {
+    if (is_html_space(c)) {
+      if (out.back() != ' ') out += ' ';
+    } else if (is_alpha(c) || is_digit(c) ||
+               std::string_view("(),.%+-*/:").find(c) != std::string_view::npos) {
+      out += c;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
 // Absolute http(s), or scheme-relative ("//host", and "/\host" that
 // browsers read the same way).
 bool is_external(std::string_view url) {
@@ -286,6 +368,13 @@ bool write_attributes(const GumboElement& e, GumboTag as, std::string& out) {
       break;
     case GUMBO_TAG_IMG:
       if (!w.url("src")) return false;
+      if (const char* v = w.get("srcset")) {
+        if (const auto set = safe_srcset(v)) {
+          w.put("srcset", *set);
+          if (const char* z = w.get("sizes"))
+            if (const auto sizes = safe_sizes(z)) w.put("sizes", *sizes);
+        }
+      }
       w.text("alt");
       w.number("width");
       w.number("height");

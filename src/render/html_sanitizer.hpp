@@ -25,8 +25,8 @@ namespace jarida::render {
 //    guard in html_guard.hpp);
 //  - any other element (font, label, custom tags) is unwrapped: its text
 //    stays, its tag goes;
-//  - attributes: a[href title], img[src alt width height], td/th[colspan
-//    rowspan], ol[start], audio/video[src controls], source[src type],
+//  - attributes: a[href title], img[src srcset sizes alt width height],
+//    td/th[colspan rowspan], ol[start], audio/video[src controls], source[src type],
 //    blockquote/q[cite], abbr[title], and on any element dir (rtl|ltr|auto),
 //    lang and class (only alignleft alignright aligncenter wp-caption gallery
 //    gallery-item). Added: loading="lazy" on img, rel="noopener" on links
@@ -35,7 +35,12 @@ namespace jarida::render {
 //    fragments; the scheme is read as a browser reads it (leading spaces and
 //    controls stripped, tabs and newlines anywhere removed), so
 //    "jav&#x09;ascript:" is javascript: and dropped, as are data: and
-//    vbscript:. Sizes and spans: digits only.
+//    vbscript:. srcset: every candidate's URL passes the same check and
+//    has at most one descriptor, a width (400w) or a density (2x, 1.5x),
+//    else the whole srcset goes (and sizes with it); written back as
+//    "a.jpg 400w, b.jpg 800w". sizes: only letters, digits, spaces and
+//    ( ) , . % + - * / :, and only with a srcset. Widths, heights and
+//    spans: digits only.
 // Output: text escapes & < >, attribute values & < > " ', every attribute is
 // double-quoted, void elements have no end tag, valid UTF-8 without C0
 // control characters other than tab and newline (so no page slot markers):

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "http/target.hpp"
 
@@ -35,6 +38,54 @@ std::string image_url(const core::Media& m, const core::SiteSettings& site) {
   std::string src = image_src(m);
   if (src.starts_with('/')) src.insert(0, site.base_url);
   return src;
+}
+
+std::string image_srcset(const core::Media& m) {
+  std::vector<std::pair<std::int64_t, std::string>> candidates;  // width, URL
+  bool lists_itself = false;
+  auto add = [&](std::int64_t width, std::string_view url) {
+    if (width <= 0) return;
+    core::Media one;
+    one.url = std::string(url);
+    std::string src = image_src(one);
+    if (src.empty()) return;
+    // A comma ends a candidate's URL only at its end; none is left there.
+    for (std::size_t at = 0; (at = src.find(',', at)) != std::string::npos;)
+      src.replace(at, 1, "%2C");
+    for (const auto& c : candidates)
+      if (c.first == width) return;  // one candidate per width
+    candidates.emplace_back(width, std::move(src));
+  };
+  for (const auto& v : m.variants) {
+    if (v.url == m.url) lists_itself = true;
+    add(v.width, v.url);
+  }
+  if (!lists_itself) add(m.width, m.url);
+  if (candidates.size() < 2) return {};
+  std::sort(candidates.begin(), candidates.end());
+  std::string out;
+  for (const auto& [width, url] : candidates) {
+    if (!out.empty()) out += ", ";
+    out += url;
+    out += ' ';
+    out += std::to_string(width);
+    out += 'w';
+  }
+  return out;
+}
+
+std::string article_image_sizes(const core::Media& m) {
+  // The column's width at each viewport width (themes/default/static/site.css).
+  constexpr std::int64_t kWidestColumn = 788;
+  std::int64_t widest = 0;
+  for (const auto& v : m.variants) widest = std::max(widest, v.width);
+  widest = std::max(widest, m.width);
+  if (widest <= 0 || widest >= kWidestColumn)
+    return "(min-width: 1140px) 788px, (min-width: 900px) calc(100vw - 352px), calc(100vw - "
+           "28px)";
+  const std::string px = std::to_string(widest) + "px";
+  return "(min-width: 1140px) " + px + ", (min-width: 900px) min(" + px + ", 100vw - 352px), min(" +
+         px + ", 100vw - 28px)";
 }
 
 std::string image_type(const core::Media& m) {

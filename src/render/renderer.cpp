@@ -181,6 +181,12 @@ std::string Renderer::article_page(const ArticleView& v, const Chrome& chrome) c
     if (const std::string src = image_src(m); !src.empty()) {
       auto* img = d.AddSectionDictionary("FEATURED");
       put(*img, "SRC", src);
+      // Uploads have WebP copies at several widths; imported images don't.
+      if (const std::string srcset = image_srcset(m); !srcset.empty()) {
+        auto* set = img->AddSectionDictionary("SRCSET");
+        put(*set, "SRCSET", srcset);
+        put(*set, "SIZES", article_image_sizes(m));
+      }
       put(*img, "ALT", m.alt);
       if (m.width > 0 && m.height > 0) {
         auto* size = img->AddSectionDictionary("SIZE");

@@ -421,11 +421,18 @@ class Store {
   virtual std::optional<EditableArticle> article_for_edit(core::Id id) = 0;
   // Creates (no id) or updates the article and writes a revision, in one
   // transaction; nullopt result id when `id` names no article. Autosaves
-  // keep only the newest autosave revision per article.
+  // keep only the newest autosave revision per article; a manual save
+  // removes it, and the newest 50 manual revisions are kept. An autosave
+  // never changes what readers see: for an article whose status is
+  // published it writes the revision alone (the article row, its slug and
+  // tags stay; before == after, no content_version change); for any other
+  // status it updates the article like a save. user_id 0: no account.
   virtual std::optional<SaveResult> save_article(std::optional<core::Id> id,
                                                  const ArticleDraft& draft, core::Id user_id,
                                                  bool autosave, core::TimePoint now) = 0;
-  // Moves an article to trash or back (restore puts it back as a draft).
+  // Moves an article to trash (from any status) or back (status draft:
+  // only a trashed article changes, to a draft); any other status throws
+  // store::Error. No revision is written (SaveResult::revision is 0).
   virtual std::optional<SaveResult> set_article_state(core::Id id, core::ArticleStatus status,
                                                       core::Id user_id, core::TimePoint now) = 0;
   virtual std::vector<Revision> revisions(core::Id article_id) = 0;  // newest first, no bodies

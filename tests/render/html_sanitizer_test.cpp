@@ -173,12 +173,94 @@ TEST(SanitizeHtml, CleansUrlsTheWayBrowsersReadThem) {
 TEST(SanitizeHtml, ImagesKeepSourceTextAndDigitSizesAndLoadLazily) {
   EXPECT_EQ(sanitize_html("<img src=\"https://e.com/a.jpg\" alt=\"صورة\" width=\"300\" "
                           "height=\"100%\" srcset=\"b.jpg 2x\" class=\"alignright size-large\">"),
-            "<img src=\"https://e.com/a.jpg\" alt=\"صورة\" width=\"300\" class=\"alignright\" "
-            "loading=\"lazy\">");
+            "<img src=\"https://e.com/a.jpg\" srcset=\"b.jpg 2x\" alt=\"صورة\" width=\"300\" "
+            "class=\"alignright\" loading=\"lazy\">");
   EXPECT_EQ(sanitize_html("<img src=\"/a.jpg\" width=\" 640 \" height=\"-1\">"),
             "<img src=\"/a.jpg\" width=\"640\" loading=\"lazy\">");
   EXPECT_EQ(sanitize_html("<img alt=\"no source\">"), "");
   EXPECT_EQ(sanitize_html("<image src=\"/b.png\">"), "<img src=\"/b.png\" loading=\"lazy\">");
+}
+
+// What sanitize_html keeps of <img srcset sizes>, as the one attribute it
+// is given.
+std::string srcset_of(std::string_view srcset, std::string_view sizes = {}) {
+  std::string in = "<img src=\"/a.jpg\" srcset=\"" + std::string(srcset) + "\"";
+  if (!sizes.empty()) in += " sizes=\"" + std::string(sizes) + "\"";
+  return sanitize_html(in + ">");
+}
+
+TEST(SanitizeHtml, ImagesKeepAWellFormedSrcsetAndItsSizes) {
+  EXPECT_EQ(srcset_of("/m/a-400.webp 400w, /m/a-800.webp 800w,/m/a.webp 1600w",
+                      "(max-width: 600px) 100vw, 50vw"),
+            "<img src=\"/a.jpg\" srcset=\"/m/a-400.webp 400w, /m/a-800.webp 800w, /m/a.webp "
+            "1600w\" sizes=\"(max-width: 600px) 100vw, 50vw\" loading=\"lazy\">");
+  // Densities, no descriptor (1x), white space and stray commas as browsers allow them.
+  EXPECT_EQ(srcset_of("\n a.jpg ,, https://cdn.example/b.jpg\t1.5x ,c.jpg 2x, "),
+            "<img src=\"/a.jpg\" srcset=\"a.jpg, https://cdn.example/b.jpg 1.5x, c.jpg 2x\" "
+            "loading=\"lazy\">");
+  // A comma inside a URL belongs to it; one that ends it separates.
+  EXPECT_EQ(srcset_of("/m/a,b.jpg 1x,/m/c.jpg, /m/d.jpg 3x"),
+            "<img src=\"/a.jpg\" srcset=\"/m/a,b.jpg 1x, /m/c.jpg, /m/d.jpg 3x\" "
+            "loading=\"lazy\">");
+  EXPECT_EQ(srcset_of("/a.jpg 400w", "min(600px, 100vw - 28px)"),
+            "<img src=\"/a.jpg\" srcset=\"/a.jpg 400w\" sizes=\"min(600px, 100vw - 28px)\" "
+            "loading=\"lazy\">");
+  // Arabic file names stay as written; quotes can't leave the attribute.
+  EXPECT_EQ(srcset_of("/media/صورة-400.webp 400w, /q&quot;x.jpg 800w"),
+            "<img src=\"/a.jpg\" srcset=\"/media/صورة-400.webp 400w, /q&quot;x.jpg 800w\" "
+            "loading=\"lazy\">");
+}
+
+TEST(SanitizeHtml, DropsAnSrcsetWithAScriptUrlHoweverWritten) {
+  const std::string bare = "<img src=\"/a.jpg\" loading=\"lazy\">";
+  for (const char* srcset : {
+           "javascript:alert(1) 1x", "/ok.jpg 400w, javascript:alert(1) 800w",
+           "JaVaScRiPt:alert(1)",
+           "java&#x0A;script:alert(1) 2x",  // a newline: the URL is "java"
+           " vbscript:msgbox(1) 1x",
+           "data:image/svg+xml;base64,PHN2Zz48c2NyaXB0PmFsZXJ0KDEpPC9zY3JpcHQ+PC9zdmc+ 1x",
+           "/ok.jpg 1x, data:image/png;base64,AAAA 2x",
+           "/ok&#0;.jpg 1x",  // a control character
+       })
+    EXPECT_EQ(srcset_of(srcset, "100vw"), bare) << srcset;  // sizes goes with it
+}
+
+TEST(SanitizeHtml, DropsAMalformedSrcset) {
+  const std::string bare = "<img src=\"/a.jpg\" loading=\"lazy\">";
+  for (const char* srcset : {
+           "",
+           " , ,",
+           "/a.jpg 400w 2x",           // two descriptors
+           "/a.jpg 400w /b.jpg 800w",  // a missing comma
+           "/a.jpg 0w",
+           "/a.jpg -400w",
+           "/a.jpg 400",
+           "/a.jpg 400px",
+           "/a.jpg .5x",
+           "/a.jpg 1e2x",
+           "/a.jpg 0.0x",
+           "/a.jpg 400h",
+           "/a.jpg (max-width: 100px)",
+           "/a.jpg 400w onerror=alert(1)",
+       })
+    EXPECT_EQ(srcset_of(srcset), bare) << srcset;
+  std::string many;
+  for (int i = 0; i < 33; ++i)
+    many += "/a" + std::to_string(i) + ".jpg " + std::to_string(i + 1) + "w, ";
+  EXPECT_EQ(srcset_of(many), bare);
+}
+
+TEST(SanitizeHtml, SizesNeedsItsSrcsetAndPlainCharacters) {
+  EXPECT_EQ(sanitize_html("<img src=\"/a.jpg\" sizes=\"100vw\">"),
+            "<img src=\"/a.jpg\" loading=\"lazy\">");
+  EXPECT_EQ(srcset_of("/a.jpg 400w", "100vw; background:url(x)"),
+            "<img src=\"/a.jpg\" srcset=\"/a.jpg 400w\" loading=\"lazy\">");
+  EXPECT_EQ(srcset_of("/a.jpg 400w", "  (min-width:\n900px)  50vw  "),
+            "<img src=\"/a.jpg\" srcset=\"/a.jpg 400w\" sizes=\"(min-width: 900px) 50vw\" "
+            "loading=\"lazy\">");
+  // An image without a usable src goes, srcset or not.
+  EXPECT_EQ(sanitize_html("<img src=\"javascript:x\" srcset=\"/a.jpg 1x\">"), "");
+  EXPECT_EQ(sanitize_html("<img srcset=\"/a.jpg 1x\">"), "");
 }
 
 TEST(SanitizeHtml, KeepsTheAttributesOfEachTagOnItsList) {
@@ -365,6 +447,7 @@ TEST(SanitizeHtml, IsIdempotentOnTrickyInputs) {
       "<a href=\"/a\"><table><tr><td><a href=\"/b\">b</a></td></tr></table></a>",
       "<span>x<h2>y</h2></span>",
       "<xmp>\nz</xmp>",
+      "<img src=\"/a.jpg\" srcset=\" a.jpg ,,b,c.jpg 2x,d.jpg,\" sizes=\" 50vw \">",
   };
   for (const auto& in : inputs) {
     const std::string once = sanitize_html(in);

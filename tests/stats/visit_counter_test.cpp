@@ -102,6 +102,47 @@ class FakeStore : public store::Store {
   void mail_sent(core::Id, core::TimePoint) override {}
   void mail_failed(core::Id, const std::string&, core::TimePoint) override {}
   std::int64_t count_unsent_mail() override { return 0; }
+  core::Id add_media(const store::NewMedia&) override { return 0; }
+  std::optional<core::Media> media_by_id(core::Id) override { return {}; }
+  core::Paged<core::Media> media_library(std::string_view, std::int64_t, std::int64_t) override {
+    return {};
+  }
+  bool update_media_text(core::Id, std::string_view, std::string_view) override { return false; }
+  std::optional<store::Account> account_by_login(std::string_view) override { return {}; }
+  std::optional<store::Account> account_by_id(core::Id) override { return {}; }
+  std::vector<store::Account> accounts() override { return {}; }
+  core::Id add_account(const store::NewUser&, std::string_view) override { return 0; }
+  bool set_account_role(core::Id, core::Role) override { return false; }
+  bool set_account_disabled(core::Id, bool) override { return false; }
+  bool set_account_password(core::Id, std::string_view) override { return false; }
+  void create_session(const store::NewSession&) override {}
+  std::optional<store::SignedInUser> session_user(const store::TokenHash&,
+                                                  core::TimePoint) override {
+    return {};
+  }
+  void touch_session(const store::TokenHash&, core::TimePoint, core::TimePoint) override {}
+  std::vector<store::SessionInfo> sessions_of(core::Id, core::TimePoint) override { return {}; }
+  bool end_session(core::Id, const store::TokenHash&) override { return false; }
+  std::int64_t end_sessions_of(core::Id, std::optional<store::TokenHash>) override { return 0; }
+  void purge_expired_sessions(core::TimePoint) override {}
+  core::Paged<store::NewsroomArticle> newsroom_articles(const store::NewsroomFilter&, std::int64_t,
+                                                        std::int64_t) override {
+    return {};
+  }
+  std::optional<store::EditableArticle> article_for_edit(core::Id) override { return {}; }
+  std::optional<store::SaveResult> save_article(std::optional<core::Id>, const store::ArticleDraft&,
+                                                core::Id, bool, core::TimePoint) override {
+    return {};
+  }
+  std::optional<store::SaveResult> set_article_state(core::Id, core::ArticleStatus, core::Id,
+                                                     core::TimePoint) override {
+    return {};
+  }
+  std::vector<store::Revision> revisions(core::Id) override { return {}; }
+  std::optional<store::Revision> revision(std::int64_t) override { return {}; }
+  std::vector<store::ArticlePlace> publish_due(core::TimePoint) override { return {}; }
+  std::vector<store::StatusCount> article_status_counts() override { return {}; }
+  std::vector<store::StatusCount> comment_status_counts() override { return {}; }
 
  private:
   mutable std::mutex mutex_;

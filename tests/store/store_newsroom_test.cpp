@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "store/store.hpp"
@@ -141,6 +142,29 @@ TYPED_TEST(NewsroomTest, TakenSlugGetsANumberAndTheOtherArticleKeepsItsOwn) {
   EXPECT_EQ(this->save(this->draft("khabar-2"), third.id).slug, "khabar-2-2");
   EXPECT_EQ(this->db().article_for_edit(first.id)->article.slug, "khabar");
   EXPECT_EQ(this->db().article_for_edit(second.id)->article.slug, "khabar-2");
+}
+
+TYPED_TEST(NewsroomTest, ConcurrentSavesOfOneSlugAllGetTheirOwn) {
+  std::vector<std::thread> threads;
+  std::vector<std::string> slugs(6);
+  for (std::size_t i = 0; i < slugs.size(); ++i)
+    threads.emplace_back([&, i] { slugs[i] = this->save(this->draft("khabar")).slug; });
+  for (auto& t : threads) t.join();
+  std::sort(slugs.begin(), slugs.end());
+  EXPECT_EQ(slugs, (std::vector<std::string>{"khabar", "khabar-2", "khabar-3", "khabar-4",
+                                             "khabar-5", "khabar-6"}));
+}
+
+TYPED_TEST(NewsroomTest, UnknownAuthorOrCategoryFailsAndSavesNothing) {
+  auto d = this->draft("khabar");
+  d.tag_names = {"وسم"};
+  d.category_id = this->w_.sports + 100;
+  EXPECT_THROW(this->save(d), store::Error);
+  d.category_id = this->w_.sports;
+  d.author_id = this->w_.omar + 100;
+  EXPECT_THROW(this->save(d), store::Error);
+  EXPECT_EQ(this->db().count_articles(), 0);
+  EXPECT_FALSE(this->db().tag_by_slug("وسم"));  // the whole save was undone
 }
 
 TYPED_TEST(NewsroomTest, TagsAreCreatedByNameWithArabicSlugsAndReused) {

@@ -16,10 +16,14 @@ namespace {
 // ?3 author, ?4 words of the title.
 std::string newsroom_where(bool status, bool category, bool author, bool text) {
   // Without a status: everything but trash, read off articles_newsroom
-  // (published_at, status) backwards (migration 0006). With one: a range
-  // of articles_published (status, published_at).
-  std::string s = status ? " FROM articles a WHERE a.status = ?1"
-                         : " FROM articles a WHERE a.status <> 'trash'";
+  // (published_at, id, status, title) backwards (migration 0006). With
+  // one: a range of articles_published (status, published_at). Words
+  // without a category or author scan articles_newsroom, which holds the
+  // titles: the planner would rather take the status range and read every
+  // row of it (all published articles, bodies and all), 3-4 times slower.
+  std::string s = " FROM articles a";
+  if (text && !category && !author) s += " INDEXED BY articles_newsroom";
+  s += status ? " WHERE a.status = ?1" : " WHERE a.status <> 'trash'";
   if (category) s += " AND a.category_id = ?2";
   if (author) s += " AND a.author_id = ?3";
   // lower() folds Latin (ASCII) only; Arabic has no case. instr(), not

@@ -7,7 +7,7 @@
 <h1 class="headline">{{#KICKER}}<span class="kicker">{{TEXT}}..</span> {{/KICKER}}{{TITLE}}</h1>
 <p class="category">(<a href="{{CATEGORY_URL}}">{{CATEGORY}}</a>)</p>
 <p class="byline">{{AUTHOR_LABEL}} <a href="{{AUTHOR_URL}}">{{AUTHOR}}</a></p>
-{{#FEATURED}}<figure class="featured"><img src="{{SRC}}" alt="{{ALT}}"{{#SIZE}} width="{{WIDTH}}" height="{{HEIGHT}}"{{/SIZE}} loading="eager" fetchpriority="high" decoding="async">{{#CAPTION}}<figcaption>{{TEXT}}</figcaption>{{/CAPTION}}</figure>{{/FEATURED}}
+{{#FEATURED}}<figure class="featured"><img src="{{SRC}}"{{#SRCSET}} srcset="{{SRCSET}}" sizes="{{SIZES}}"{{/SRCSET}} alt="{{ALT}}"{{#SIZE}} width="{{WIDTH}}" height="{{HEIGHT}}"{{/SIZE}} loading="eager" fetchpriority="high" decoding="async">{{#CAPTION}}<figcaption>{{TEXT}}</figcaption>{{/CAPTION}}</figure>{{/FEATURED}}
 <div class="body">{{BODY:none}}</div>
 {{#HAS_TAGS}}<ul class="tags" aria-label="{{TAGS_LABEL}}">{{#TAG}}<li><a href="{{URL}}" rel="tag">{{NAME}}</a></li>{{/TAG}}</ul>{{/HAS_TAGS}}
 <section class="comments" id="comments">

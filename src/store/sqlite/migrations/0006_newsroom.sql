@@ -32,14 +32,18 @@ CREATE INDEX article_revisions_by_article ON article_revisions(article_id, id);
 -- The foreign-key lookup when an account is deleted (ON DELETE SET NULL).
 CREATE INDEX article_revisions_by_user ON article_revisions(user_id) WHERE user_id IS NOT NULL;
 
--- newsroom_articles without a status (everything but trash), newest first:
--- the page's ids are read off this index backwards (published_at, then the
--- rowid id), skipping trash without touching the rows, so a deep page skips
--- index entries instead of sorting every article. With a status the list
--- is a range of articles_published (status, published_at) instead, and
--- publish_due's "status = 'scheduled' AND published_at <= now" is one probe
--- of that same index.
-CREATE INDEX articles_newsroom ON articles(published_at, status);
+-- newsroom_articles, newest first. Without a status (everything but
+-- trash) the page's ids are read off this index backwards, in order and
+-- without touching a row, so a deep page skips index entries instead of
+-- sorting every article (page 500 of 100,000: under a millisecond). The
+-- title is in it too: the list's title filter (instr over every title) is
+-- a scan of this index, a few MB, instead of every article row with its
+-- body (the 100,000-article demo: ~50 ms instead of ~200 ms). With a
+-- status and no words the list is a range of articles_published (status,
+-- published_at), as is publish_due's "status = 'scheduled' AND
+-- published_at <= now" (one probe); with a category or an author, a range
+-- of articles_by_category or articles_by_author, sorted.
+CREATE INDEX articles_newsroom ON articles(published_at, id, status, title);
 
 -- save_article finds tags by their exact name before creating one.
 CREATE INDEX tags_by_name ON tags(name);
