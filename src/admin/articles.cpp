@@ -22,7 +22,7 @@ void Newsroom::article_list(Ctx& ctx) {
   const std::int64_t pages =
       std::max<std::int64_t>(1, (result.total + options_.per_page - 1) / options_.per_page);
   const auto categories = store_.categories();
-  text::DateFormatter dates(renderer_.settings().dates);
+  text::DateFormatter dates(renderer().settings().dates);
 
   std::string h = page_start(ctx, "المقالات", "articles");
   h += "<h1>المقالات <a class=\"btn btn-primary\" href=\"/admin/articles/new\">مقال جديد</a></h1>";

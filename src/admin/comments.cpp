@@ -27,7 +27,7 @@ void Newsroom::comment_queue(Ctx& ctx) {
       std::max<std::int64_t>(1, (total + options_.per_page - 1) / options_.per_page);
   const auto items =
       store_.comments_for_moderation(status, (page - 1) * options_.per_page, options_.per_page);
-  text::DateFormatter dates(renderer_.settings().dates);
+  text::DateFormatter dates(renderer().settings().dates);
 
   std::string h = page_start(ctx, "التعليقات", "comments");
   h += "<h1>التعليقات</h1><nav class=\"tabs\">";
@@ -126,7 +126,7 @@ void Newsroom::reply_to_comment(Ctx& ctx) {
   store::NewComment c;
   c.article_id = parent->article_id;
   c.parent = parent->id;
-  c.author_name = renderer_.settings().site_name;
+  c.author_name = renderer().settings().site_name;
   c.body = body;
   c.status = core::CommentStatus::approved;
   c.created_at = core::now_seconds();

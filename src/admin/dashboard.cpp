@@ -37,7 +37,7 @@ void Newsroom::dashboard(Ctx& ctx) {
   store::NewsroomFilter mine;
   mine.author_id = ctx.user_id();
   const auto recent = store_.newsroom_articles(mine, 0, 5);
-  text::DateFormatter dates(renderer_.settings().dates);
+  text::DateFormatter dates(renderer().settings().dates);
   h += "<section><h2>آخر مقالاتك</h2><ul class=\"recent\">";
   for (const auto& r : recent.items)
     h += "<li><a href=\"/admin/articles/" + std::to_string(r.article.id) + "/edit\" dir=\"auto\">" +

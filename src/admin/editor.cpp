@@ -40,7 +40,7 @@ struct FormState {
 }  // namespace
 
 bool Newsroom::may_publish(const Ctx& ctx) const {
-  return ctx.is_editor() || renderer_.settings().newsroom.authors_can_publish;
+  return ctx.is_editor() || renderer().settings().newsroom.authors_can_publish;
 }
 
 bool Newsroom::may_edit(const Ctx& ctx, const store::EditableArticle& a) const {
@@ -231,7 +231,7 @@ FormState state_of(const store::EditableArticle& e, const std::string& time_zone
 void Newsroom::new_article_form(Ctx& ctx) {
   FormState f;
   f.draft.author_id = ctx.user_id();
-  f.draft.comments_open = renderer_.settings().comments.enabled;
+  f.draft.comments_open = renderer().settings().comments.enabled;
   const auto categories = store_.categories();
   if (!categories.empty()) f.draft.category_id = categories.front().id;
   std::string h = page_start(ctx, "مقال جديد", "new_article", true);
@@ -246,8 +246,8 @@ void Newsroom::edit_article_form(Ctx& ctx) {
   if (!e) return deny(ctx, 404, "لا يوجد مقال بهذا الرقم.");
   if (!may_edit(ctx, *e)) return deny(ctx, 403, "لا يمكنك تحرير هذا المقال.");
   std::string h = page_start(ctx, "تحرير: " + e->article.title, "articles", true);
-  h += editor_html(ctx, state_of(*e, renderer_.settings().dates.time_zone), {}, store_.categories(),
-                   store_.accounts(), may_publish(ctx), csrf_field(ctx));
+  h += editor_html(ctx, state_of(*e, renderer().settings().dates.time_zone), {},
+                   store_.categories(), store_.accounts(), may_publish(ctx), csrf_field(ctx));
   h += page_end();
   send_page(ctx, 200, std::move(h));
 }
@@ -284,7 +284,7 @@ void Newsroom::update_article(Ctx& ctx) {
     if (!existing) return deny(ctx, 404, "لا يوجد مقال بهذا الرقم.");
     if (!may_edit(ctx, *existing)) return deny(ctx, 403, "لا يمكنك تحرير هذا المقال.");
   }
-  const auto& zone = renderer_.settings().dates.time_zone;
+  const auto& zone = renderer().settings().dates.time_zone;
   auto r = read_article_form(form_input(ctx, may_publish(ctx), zone, false));
   if (existing && !ctx.is_editor()) r.draft.sticky = existing->article.sticky;
   if (r.errors.empty()) {
@@ -331,7 +331,7 @@ void Newsroom::autosave(Ctx& ctx) {
     if (!existing) return json_error(ctx, 404, "لا يوجد مقال بهذا الرقم.");
     if (!may_edit(ctx, *existing)) return json_error(ctx, 403, "لا يمكنك تحرير هذا المقال.");
   }
-  const auto& zone = renderer_.settings().dates.time_zone;
+  const auto& zone = renderer().settings().dates.time_zone;
   auto r = read_article_form(form_input(ctx, may_publish(ctx), zone, true));
   // An autosave keeps the stored status: only the buttons publish.
   r.draft.status = existing ? existing->status : core::ArticleStatus::draft;
@@ -352,7 +352,7 @@ void Newsroom::autosave(Ctx& ctx) {
   }
   if (!saved) return json_error(ctx, 404, "لا يوجد مقال بهذا الرقم.");
   announce(saved);
-  text::DateFormatter dates(renderer_.settings().dates);
+  text::DateFormatter dates(renderer().settings().dates);
   const std::string base = "/admin/articles/" + std::to_string(saved->id);
   boost::json::object o;
   o["id"] = saved->id;
@@ -373,7 +373,7 @@ void Newsroom::preview(Ctx& ctx) {
   render::ArticleView view;
   view.article = std::move(e->article);
   view.comments_open = false;
-  std::string html = renderer_.article_page(view, render::Chrome{store_.categories()});
+  std::string html = renderer().article_page(view, render::Chrome{store_.categories()});
   // Slots are filled per request on the live site; here they read 0.
   std::string out;
   out.reserve(html.size());

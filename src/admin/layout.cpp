@@ -27,7 +27,7 @@ std::int64_t count_of(const std::vector<store::StatusCount>& counts, std::string
 
 std::string Newsroom::page_start(const Ctx& ctx, std::string_view title,
                                  std::string_view nav_current, bool editor_script) {
-  const auto& settings = renderer_.settings();
+  const auto& settings = renderer().settings();
   std::string h;
   h.reserve(8192);
   h += "<!doctype html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">"
@@ -65,7 +65,11 @@ std::string Newsroom::page_start(const Ctx& ctx, std::string_view title,
       {"new_article", "/admin/articles/new", "مقال جديد", true},
       {"media", "/admin/media", "الوسائط", true},
       {"comments", "/admin/comments", "التعليقات", editor},
+      {"pages", "/admin/pages", "الصفحات", editor},
+      {"categories", "/admin/categories", "الأقسام", editor},
+      {"tags", "/admin/tags", "الوسوم", editor},
       {"users", "/admin/users", "المستخدمون", admin},
+      {"settings", "/admin/settings", "الإعدادات", admin},
       {"account", "/admin/account", "حسابي", true},
   };
   h += "<nav id=\"admin-nav\" class=\"admin-nav\">";
@@ -118,6 +122,15 @@ std::string Newsroom::notice_html(const Ctx& ctx) {
       {"user_added", "أُضيف المستخدم."},
       {"user_updated", "حُدّث المستخدم."},
       {"media_updated", "حُفظ وصف الصورة."},
+      {"settings_saved", "حُفظت الإعدادات، وهي تسري الآن."},
+      {"page_saved", "حُفظت الصفحة."},
+      {"page_published", "نُشرت الصفحة. صارت تظهر للقراء الآن."},
+      {"category_saved", "حُفظ القسم."},
+      {"category_renamed", "حُفظ القسم، ورابطه القديم يحوّل القراء إلى الجديد."},
+      {"category_deleted", "حُذف القسم، وصارت أقسامه الفرعية تحت القسم الأعلى منه."},
+      {"tag_saved", "حُفظ الوسم."},
+      {"tag_renamed", "حُفظ الوسم، ورابطه القديم يحوّل القراء إلى الجديد."},
+      {"tag_deleted", "حُذف الوسم وأُزيل من مقالاته."},
   };
   const std::string code = ctx.query("notice");
   for (const auto& [k, text] : kNotices)

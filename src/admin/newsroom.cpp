@@ -91,8 +91,9 @@ std::optional<core::Id> parse_id(std::string_view s) {
   return id;
 }
 
-Newsroom::Newsroom(store::Store& store, const render::Renderer& renderer, NewsroomOptions options)
-    : store_(store), renderer_(renderer), options_(std::move(options)) {
+Newsroom::Newsroom(store::Store& store, const render::LiveRenderer& renderer,
+                   NewsroomOptions options)
+    : store_(store), live_(renderer), options_(std::move(options)) {
   dummy_hash_ = hash_password(generate_password());
   using M = http::Method;
   auto r = [](M m, const char* pattern, const char* name, Handler h, Need need, bool csrf,
@@ -142,6 +143,27 @@ Newsroom::Newsroom(store::Store& store, const render::Renderer& renderer, Newsro
         csrf),
       r(M::post, "/admin/comments/{id:int}/reply", "reply_to_comment", &Newsroom::reply_to_comment,
         Need::editor, csrf),
+      r(M::get, "/admin/pages", "pages", &Newsroom::page_list, Need::editor, no_csrf),
+      r(M::get, "/admin/pages/new", "new_page", &Newsroom::new_page_form, Need::editor, no_csrf),
+      r(M::post, "/admin/pages/new", "create_page", &Newsroom::create_page, Need::editor, csrf,
+        false, kArticleBodyBytes),
+      r(M::get, "/admin/pages/{id:int}/edit", "edit_page", &Newsroom::edit_page_form, Need::editor,
+        no_csrf),
+      r(M::post, "/admin/pages/{id:int}/edit", "update_page", &Newsroom::update_page, Need::editor,
+        csrf, false, kArticleBodyBytes),
+      r(M::get, "/admin/categories", "categories", &Newsroom::category_list, Need::editor, no_csrf),
+      r(M::post, "/admin/categories", "save_category", &Newsroom::save_category, Need::editor,
+        csrf),
+      r(M::post, "/admin/categories/{id:int}/delete", "delete_category", &Newsroom::delete_category,
+        Need::editor, csrf),
+      r(M::get, "/admin/tags", "tags", &Newsroom::tag_list, Need::editor, no_csrf),
+      r(M::post, "/admin/tags", "save_tag", &Newsroom::save_tag, Need::editor, csrf),
+      r(M::post, "/admin/tags/{id:int}/delete", "delete_tag", &Newsroom::delete_tag, Need::editor,
+        csrf),
+      r(M::get, "/admin/settings", "settings", &Newsroom::settings_page, Need::admin, no_csrf),
+      r(M::post, "/admin/settings", "save_settings", &Newsroom::save_settings, Need::admin, csrf),
+      r(M::post, "/admin/settings/test-mail", "send_test_mail", &Newsroom::send_test_mail,
+        Need::admin, csrf),
       r(M::get, "/admin/users", "users", &Newsroom::user_list, Need::admin, no_csrf),
       r(M::post, "/admin/users", "add_user", &Newsroom::add_user, Need::admin, csrf),
       r(M::post, "/admin/users/{id:int}", "update_user", &Newsroom::update_user, Need::admin, csrf),
@@ -227,7 +249,7 @@ bool Newsroom::authorize(const Route& route, Ctx& ctx) {
   if (route.csrf && req.method == http::Method::post) {
     std::string token = ctx.field("csrf");
     if (token.empty()) token = std::string(req.header("X-CSRF-Token"));
-    const auto& base_url = renderer_.settings().base_url;
+    const auto& base_url = renderer().settings().base_url;
     if (!check_csrf_token(options_.key, "session", ctx.session_token, token) ||
         !http::same_origin(req, base_url)) {
       deny(ctx, 403,

@@ -21,7 +21,7 @@
 #include "http/request.hpp"
 #include "http/response.hpp"
 #include "http/router.hpp"
-#include "render/renderer.hpp"
+#include "render/live_renderer.hpp"
 #include "store/store.hpp"
 
 namespace jarida::admin {
@@ -43,11 +43,15 @@ struct NewsroomOptions {
   // After any other change readers see (comments, accounts): the site
   // drops its cached pages.
   std::function<void()> on_content_changed;
+  // Saves and applies the settings page's TOML text (same sections and keys
+  // as jarida.toml); returns "" when applied, else the reason. Unset: the
+  // settings page can't save (tests).
+  std::function<std::string(const std::string&)> apply_settings;
 };
 
 class Newsroom {
  public:
-  Newsroom(store::Store& store, const render::Renderer& renderer, NewsroomOptions options);
+  Newsroom(store::Store& store, const render::LiveRenderer& renderer, NewsroomOptions options);
   ~Newsroom();
 
   static bool owns(std::string_view path) {
@@ -115,6 +119,25 @@ class Newsroom {
   void add_user(Ctx& ctx);
   void update_user(Ctx& ctx);
   void render_users(Ctx& ctx, std::string_view new_password);
+  // pages.cpp: the site's pages (About, Contact...) with the same editor
+  void page_list(Ctx& ctx);
+  void new_page_form(Ctx& ctx);
+  void edit_page_form(Ctx& ctx);
+  void create_page(Ctx& ctx);
+  void update_page(Ctx& ctx);
+  // taxonomy.cpp: categories (nested) and tags
+  void category_list(Ctx& ctx);
+  void save_category(Ctx& ctx);
+  void delete_category(Ctx& ctx);
+  void tag_list(Ctx& ctx);
+  void save_tag(Ctx& ctx);
+  void delete_tag(Ctx& ctx);
+  // settings.cpp
+  void settings_page(Ctx& ctx);
+  void save_settings(Ctx& ctx);
+  void send_test_mail(Ctx& ctx);
+  void render_settings(Ctx& ctx, const std::vector<std::string>& errors,
+                       std::string_view mail_result);
   // media_library.cpp
   void media_page(Ctx& ctx);
   void media_json(Ctx& ctx);
@@ -139,7 +162,8 @@ class Newsroom {
   void announce(const std::optional<store::SaveResult>& r);
 
   store::Store& store_;
-  const render::Renderer& renderer_;
+  const render::Renderer& renderer() const { return live_.current(); }
+  const render::LiveRenderer& live_;
   NewsroomOptions options_;
   SignInThrottle throttle_;
   std::string dummy_hash_;  // verified against when the login doesn't exist (same timing)

@@ -76,7 +76,7 @@ void Newsroom::revisions_page(Ctx& ctx) {
   auto e = store_.article_for_edit(id);
   if (!e) return deny(ctx, 404, "لا يوجد مقال بهذا الرقم.");
   if (!may_edit(ctx, *e)) return deny(ctx, 403, "لا يمكنك تحرير هذا المقال.");
-  text::DateFormatter dates(renderer_.settings().dates);
+  text::DateFormatter dates(renderer().settings().dates);
   const std::string base = "/admin/articles/" + std::to_string(id);
   std::string h = page_start(ctx, "النسخ السابقة", "articles");
   h += "<h1>النسخ السابقة: " + esc(e->article.title) + "</h1>";

@@ -42,7 +42,7 @@ void Newsroom::render_sign_in(Ctx& ctx, int status, const std::string& error,
   // The form is bound to a random pre-session cookie (login CSRF).
   std::string pre = http::cookie_value(ctx.req.header("Cookie"), kSignInCookie);
   if (pre.size() != 43) pre = new_session_token();
-  const auto& settings = renderer_.settings();
+  const auto& settings = renderer().settings();
   std::string h = page_start(ctx, "تسجيل الدخول", "");
   h = h.substr(0, h.rfind("<body class=\"admin\">")) +
       "<body class=\"admin admin-signin\"><main class=\"signin-box\">";
@@ -79,7 +79,7 @@ void Newsroom::sign_in_form(Ctx& ctx) {
 void Newsroom::sign_in(Ctx& ctx) {
   const std::string pre = http::cookie_value(ctx.req.header("Cookie"), kSignInCookie);
   if (!check_csrf_token(options_.key, "signin", pre, ctx.field("csrf")) ||
-      !http::same_origin(ctx.req, renderer_.settings().base_url))
+      !http::same_origin(ctx.req, renderer().settings().base_url))
     return deny(ctx, 403,
                 "انتهت صلاحية صفحة الدخول أو أُرسلت من موقع آخر. أعد تحميلها ثم حاول مرة أخرى.");
   const std::string login = ctx.field("login");
@@ -119,7 +119,7 @@ void Newsroom::sign_in(Ctx& ctx) {
     s.ip = ip;
     store_.create_session(s);
     redirect(c, next);
-    const auto flags = cookie_flags(renderer_.settings().base_url);
+    const auto flags = cookie_flags(renderer().settings().base_url);
     res.add_header("Set-Cookie", std::string(kSessionCookie) + "=" + token + flags);
     res.add_header("Set-Cookie", std::string(kSignInCookie) + "=" + flags + "; Max-Age=0");
   };
@@ -129,7 +129,8 @@ void Newsroom::sign_out(Ctx& ctx) {
   if (auto hash = hash_session_token(ctx.session_token)) store_.end_session(ctx.user_id(), *hash);
   redirect(ctx, "/admin/signin");
   ctx.res.add_header("Set-Cookie", std::string(kSessionCookie) + "=" +
-                                       cookie_flags(renderer_.settings().base_url) + "; Max-Age=0");
+                                       cookie_flags(renderer().settings().base_url) +
+                                       "; Max-Age=0");
 }
 
 }  // namespace jarida::admin

@@ -3,23 +3,15 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-#include <thread>
 
-#include "admin/newsroom.hpp"
 #include "admin/passwords.hpp"
 #include "app/config.hpp"
 #include "app/demo.hpp"
 #include "app/site_key.hpp"
-#include "http/limits.hpp"
-#include "http/server.hpp"
-#include "mail/outbox_worker.hpp"
-#include "render/renderer.hpp"
 #include "search/variants.hpp"
-#include "site/site.hpp"
 #include "store/store.hpp"
 #include "text/dates.hpp"
 #include "text/slug.hpp"
@@ -39,51 +31,6 @@ std::unique_ptr<store::Store> open_store(const std::filesystem::path& data_dir) 
 namespace {
 
 constexpr const char* kDatabaseFile = "jarida.db";
-
-// "127.0.0.1:8080" or "[::1]:8080" -> address and port.
-bool split_listen(const std::string& listen, std::string& address, std::uint16_t& port) {
-  const auto colon = listen.rfind(':');
-  if (colon == std::string::npos || colon + 1 >= listen.size()) return false;
-  address = listen.substr(0, colon);
-  if (address.size() > 2 && address.front() == '[' && address.back() == ']')
-    address = address.substr(1, address.size() - 2);
-  unsigned long p = 0;
-  for (char c : listen.substr(colon + 1)) {
-    if (c < '0' || c > '9') return false;
-    p = p * 10 + static_cast<unsigned long>(c - '0');
-    if (p > 65535) return false;
-  }
-  port = static_cast<std::uint16_t>(p);
-  return !address.empty();
-}
-
-// Calls fn every second on its own thread until stopped.
-class Ticker {
- public:
-  explicit Ticker(std::function<void()> fn)
-      : thread_([this, fn = std::move(fn)] {
-          std::unique_lock lock(mu_);
-          while (!cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_; })) {
-            lock.unlock();
-            fn();
-            lock.lock();
-          }
-        }) {}
-  ~Ticker() {
-    {
-      std::lock_guard lock(mu_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  std::thread thread_;
-};
 
 std::string read_password_from_stdin() {
   if (isatty(STDIN_FILENO)) return {};
@@ -107,6 +54,8 @@ constexpr const char* kVariantsTemplate =
     "# مترو | قطار الأنفاق\n"
     "# الأمم المتحدة | un\n";
 
+}  // namespace
+
 search::VariantTable load_search_variants(const std::filesystem::path& data_dir) {
   search::VariantTable variants = search::VariantTable::defaults();
   const auto file = data_dir / kVariantsFileName;
@@ -117,8 +66,6 @@ search::VariantTable load_search_variants(const std::filesystem::path& data_dir)
   variants.add(text.str(), file.string());  // VariantError names file:line
   return variants;
 }
-
-}  // namespace
 
 int cmd_init(const InitOptions& o) {
   try {
@@ -163,82 +110,6 @@ int cmd_init(const InitOptions& o) {
     std::cerr << e.what() << "\n";
   } catch (const std::exception& e) {
     std::cerr << "jarida init: " << e.what() << "\n";
-  }
-  return 1;
-}
-
-int cmd_serve(const ServeOptions& o) {
-  try {
-    AppConfig config = load_config(o.data_dir);
-    if (o.listen) config.listen = *o.listen;
-    if (o.threads) config.threads = *o.threads;
-    http::ServerOptions server_options;
-    if (!split_listen(config.listen, server_options.address, server_options.port))
-      throw std::runtime_error("bad --listen address '" + config.listen +
-                               "' (expected IP:PORT, e.g. 127.0.0.1:8080)");
-    server_options.threads = config.threads;
-
-    auto store = open_store(o.data_dir);
-    render::Renderer renderer(config.site, effective_theme_dir(config));
-    site::SiteOptions site_options;
-    site_options.trusted_proxies = config.trusted_proxies;
-    site_options.key = load_or_create_site_key(o.data_dir);
-    site_options.media_dir = o.data_dir / "media";  // imported and uploaded images
-    site_options.search_variants = load_search_variants(o.data_dir);
-    // Mail goes out in the background; queued mail survives restarts.
-    std::unique_ptr<mail::OutboxWorker> outbox;
-    if (config.site.smtp.configured()) {
-      outbox = std::make_unique<mail::OutboxWorker>(*store, config.site.smtp);
-      site_options.on_mail_queued = [w = outbox.get()] { w->notify(); };
-    }
-    site_options.admin_static_dir = default_admin_static_dir();
-    site::Site site(*store, renderer, site_options);
-    admin::NewsroomOptions newsroom_options;
-    newsroom_options.key = site_options.key;
-    newsroom_options.media_dir = site_options.media_dir;
-    newsroom_options.on_articles_changed = [&site](const auto& places, auto before, auto after) {
-      site.articles_changed(places, before, after);
-    };
-    newsroom_options.on_content_changed = [&site] { site.content_changed(); };
-    admin::Newsroom newsroom(*store, renderer, newsroom_options);
-    // /admin/ is the newsroom's, but for its static files, which the site
-    // serves like its own.
-    auto for_newsroom = [](std::string_view path) {
-      return admin::Newsroom::owns(path) && !path.starts_with("/admin/static/");
-    };
-    server_options.body_limit = [&newsroom, for_newsroom](http::Method m, std::string_view target) {
-      return for_newsroom(target) ? newsroom.body_limit(m, target) : http::limits::kMaxBodyBytes;
-    };
-    http::Server server(
-        server_options,
-        [&site, &newsroom, for_newsroom](const http::Request& q, http::Response& r) {
-          if (for_newsroom(q.path))
-            newsroom.handle(q, r);
-          else
-            site.handle(q, r);
-        },
-        [&site](int status, const http::Request* q, http::Response& r) {
-          site.error(status, q, r);
-        });
-    server.listen();
-    std::cout << "Jarida is serving " << config.site.site_name << " on http://"
-              << server_options.address << ":" << server.port() << "/" << std::endl;
-    {
-      Ticker ticker([&site, &newsroom] {
-        newsroom.tick();  // scheduled articles whose time has come
-        site.tick();
-      });
-      server.run();  // returns after SIGTERM/SIGINT and in-flight requests
-    }
-    site.flush_visits();
-    std::cout << "Jarida stopped; visit counts saved." << std::endl;
-    return 0;
-  } catch (const ConfigError& e) {
-    std::cerr << e.what() << "\n";
-  } catch (const search::VariantError& e) {
-    std::cerr << e.what() << "\n";
-  } catch (const std::exception& e) {
-    std::cerr << "jarida serve: " << e.what() << "\n";
   }
   return 1;
 }

@@ -12,6 +12,9 @@
 namespace jarida::store {
 class Store;
 }
+namespace jarida::search {
+class VariantTable;
+}
 
 namespace jarida::app {
 
@@ -30,7 +33,10 @@ struct ServeOptions {
   std::optional<std::string> listen;  // overrides [server] listen
   std::optional<int> threads;         // overrides [server] threads
 };
-int cmd_serve(const ServeOptions& o);
+int cmd_serve(const ServeOptions& o);  // serve_command.cpp
+
+// DATA_DIR/search-variants.txt (optional) over the built-in groups.
+search::VariantTable load_search_variants(const std::filesystem::path& data_dir);
 
 struct DemoCommandOptions {
   std::filesystem::path data_dir;

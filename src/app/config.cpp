@@ -756,6 +756,24 @@ AppConfig load_config(const std::filesystem::path& data_dir) {
   return cfg;
 }
 
+void apply_overrides(AppConfig& cfg, const std::string& toml_text) {
+  const std::filesystem::path source = "newsroom settings";
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, source.string());
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(source, line_of(e.source()),
+                      "TOML syntax error: " + std::string(e.description()));
+  }
+  // Only what the newsroom's settings page edits; [server] and [theme]
+  // stay in jarida.toml (they need a restart anyway).
+  for (auto&& [key, node] : root)
+    if (key.str() == "server" || key.str() == "theme")
+      throw ConfigError(source, line_of(key.source()),
+                        "[" + std::string(key.str()) + "] can only be set in jarida.toml");
+  Reader(source, cfg).read(root);
+}
+
 std::filesystem::path default_theme_dir() {
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);

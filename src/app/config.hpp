@@ -51,6 +51,14 @@ inline constexpr const char* kConfigFileName = "jarida.toml";
 // exist, the one on the earliest line is reported. Throws ConfigError.
 AppConfig load_config(const std::filesystem::path& data_dir);
 
+// The settings saved from the newsroom (a TOML text with the same sections
+// and keys as jarida.toml, stored in the database) applied over `cfg`, with
+// the same checks; [server] and [theme] are refused. Throws ConfigError
+// ("newsroom settings:LINE: message").
+void apply_overrides(AppConfig& cfg, const std::string& toml_text);
+// The settings table's key for that text.
+inline constexpr const char* kNewsroomSettingsKey = "newsroom_settings";
+
 // A commented jarida.toml for a new site (what `jarida init` writes). The
 // caller passes a non-empty name and an http(s) base URL; both are escaped
 // for TOML. load_config() accepts the result.

@@ -26,11 +26,11 @@ constexpr const char* kCommenterCookie = "jarida_c";
 
 void Site::post_comment(const http::Request& req, const http::Params& params, http::Response& res) {
   const bool json = wants_json(req);
-  const auto& settings = renderer_.settings();
+  const auto& settings = renderer().settings();
   const auto now = core::now_seconds();
 
   auto refuse = [&](int status, const std::vector<std::string>& messages) {
-    refuse_form(renderer_, json, status, messages, res);
+    refuse_form(renderer(), json, status, messages, res);
   };
 
   auto article = store_.published_article_by_slug(params.get("slug"));
@@ -208,7 +208,7 @@ void Site::text_slot_value(const std::string& name, const CachedPage& page,
   if (name == "comment_token") return void(out.assign(form_token("comment", page.article_id)));
   if (name == "send_token") return void(out.assign(form_token("send", page.article_id)));
   if (req.query.empty()) return;  // the rest depend on the query string
-  const auto& L = renderer_.settings();
+  const auto& L = renderer().settings();
   // Notices are fixed strings from the settings, never text from the query.
   auto notice = [&](const std::string& label) {
     out.append("<p class=\"notice\" role=\"status\">")

@@ -18,7 +18,7 @@ constexpr const char* kAtom = "application/atom+xml; charset=utf-8";
 
 std::shared_ptr<CachedPage> Site::articles_feed(const render::FeedChannel& channel,
                                                 const store::ArticleFilter& filter, bool atom) {
-  const auto& settings = renderer_.settings();
+  const auto& settings = renderer().settings();
   std::vector<render::FeedItem> items;
   for (const auto& a : store_.published_articles(filter, 0, kFeedItems).items) {
     render::FeedItem i{a.title,
@@ -41,12 +41,12 @@ std::shared_ptr<CachedPage> Site::articles_feed(const render::FeedChannel& chann
 }
 
 std::shared_ptr<CachedPage> Site::feed(const http::Params&) {
-  const auto& s = renderer_.settings();
+  const auto& s = renderer().settings();
   return articles_feed({s.site_name, "/", "/feed/", s.about_text}, {}, false);
 }
 
 std::shared_ptr<CachedPage> Site::feed_atom(const http::Params&) {
-  const auto& s = renderer_.settings();
+  const auto& s = renderer().settings();
   return articles_feed({s.site_name, "/", "/feed/atom/", s.about_text}, {}, true);
 }
 
@@ -57,7 +57,7 @@ std::shared_ptr<CachedPage> Site::category_feed(const http::Params& p) {
   store::ArticleFilter f;
   f.category_id = c->id;
   return articles_feed(
-      {renderer_.settings().site_name + " - " + c->name, path, path + "feed/", c->description}, f,
+      {renderer().settings().site_name + " - " + c->name, path, path + "feed/", c->description}, f,
       false);
 }
 
@@ -67,12 +67,12 @@ std::shared_ptr<CachedPage> Site::tag_feed(const http::Params& p) {
   const std::string path = "/tag/" + t->slug + "/";
   store::ArticleFilter f;
   f.tag_id = t->id;
-  return articles_feed({renderer_.settings().site_name + " - " + t->name, path, path + "feed/", ""},
+  return articles_feed({renderer().settings().site_name + " - " + t->name, path, path + "feed/", ""},
                        f, false);
 }
 
 std::shared_ptr<CachedPage> Site::comments_feed(const http::Params&) {
-  const auto& s = renderer_.settings();
+  const auto& s = renderer().settings();
   std::vector<render::FeedItem> items;
   for (const auto& lc : store_.latest_comments(kFeedItems)) {
     items.push_back({s.label("feed_comment_on") + " " + lc.article_title,

@@ -74,7 +74,7 @@ void Site::search_page(const http::Request& req, const http::Params&, http::Resp
 
   // Through the same path as cached pages, for the shared fragments
   // (latest comments) and gzip; the page itself is thrown away after.
-  auto built = finish(renderer_.search_page(v, chrome()), {});
+  auto built = finish(renderer().search_page(v, chrome()), {});
   write_page(req, *built, built, res);
 }
 
@@ -101,7 +101,7 @@ void Site::search_api(const http::Request& req, const http::Params&, http::Respo
   else
     o["suggestion"] = nullptr;
   boost::json::array results;
-  const std::string& base = renderer_.settings().base_url;
+  const std::string& base = renderer().settings().base_url;
   for (const auto& r : found.results) {
     const auto& a = r.article;
     boost::json::object item;

@@ -19,10 +19,10 @@ namespace jarida::site {
 void Site::post_send_to_friend(const http::Request& req, const http::Params& params,
                                http::Response& res) {
   const bool json = wants_json(req);
-  const auto& settings = renderer_.settings();
+  const auto& settings = renderer().settings();
   const auto now = core::now_seconds();
   auto refuse = [&](int status, const std::string& message) {
-    refuse_form(renderer_, json, status, {message}, res);
+    refuse_form(renderer(), json, status, {message}, res);
   };
 
   auto article = store_.published_article_by_slug(params.get("slug"));

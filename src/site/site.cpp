@@ -70,15 +70,15 @@ struct Site::Route {
   std::size_t body_limit = http::limits::kMaxBodyBytes;
 };
 
-Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions options)
+Site::Site(store::Store& store, const render::LiveRenderer& renderer, SiteOptions options)
     : store_(store),
-      renderer_(renderer),
+      live_(renderer),
       options_(options),
       counter_(store),
       cache_(options.page_cache_bytes),
       redirects_(options.redirect_cache_entries),
       search_(store, options_.search_variants),
-      static_files_(renderer.static_dir()),
+      static_files_(renderer.current().static_dir()),
       media_files_(options_.media_dir),
       admin_static_files_(options_.admin_static_dir) {
   using M = http::Method;
@@ -137,24 +137,30 @@ Site::Site(store::Store& store, const render::Renderer& renderer, SiteOptions op
   fragments_.define(
       "latest_comments",
       [this] {
-        return renderer_.latest_comments(store_.latest_comments(options_.latest_comments),
-                                         core::now_seconds());
+        return this->renderer().latest_comments(store_.latest_comments(options_.latest_comments),
+                                                core::now_seconds());
       },
       options_.fragment_ttl);
   fragments_.define(
       "most_read",
       [this] {
-        return renderer_.most_read(
+        return this->renderer().most_read(
             store_.most_read(today_utc() - std::chrono::days(6), options_.most_read));
       },
       options_.fragment_ttl);
 
-  for (int status : {400, 404, 405, 408, 413, 431, 500})
-    error_pages_[status] = renderer_.error_page(status);
+  error_pages_.store(build_error_pages());
   change_token_ = store_.content_version();
 }
 
 Site::~Site() = default;
+
+std::shared_ptr<const Site::ErrorPages> Site::build_error_pages() const {
+  auto pages = std::make_shared<ErrorPages>();
+  for (int status : {400, 403, 404, 405, 408, 413, 431, 500})
+    (*pages)[status] = renderer().error_page(status);
+  return pages;
+}
 
 // ---------------------------------------------------------------- dispatch
 
@@ -276,7 +282,7 @@ void Site::write_page(const http::Request& req, const CachedPage& page,
     return;
   }
   if (gzip) res.headers.append("Content-Encoding: gzip\r\n");
-  page.body.write(gzip, renderer_.arabic_digits(), numbers, chunks, res, texts);
+  page.body.write(gzip, renderer().arabic_digits(), numbers, chunks, res, texts);
   res.owners.push_back(std::move(owner));
 }
 
@@ -321,8 +327,9 @@ void Site::error(int status, const http::Request* req, http::Response& res) {
   // (A target that failed to parse has no path, only its raw text.)
   if (req && (req->path.starts_with("/api/") || req->target.starts_with("/api/")))
     return api_error(status, res);
-  auto it = error_pages_.find(status);
-  if (it == error_pages_.end()) it = error_pages_.find(status >= 500 ? 500 : 400);
+  const auto pages = error_pages_.load();
+  auto it = pages->find(status);
+  if (it == pages->end()) it = pages->find(status >= 500 ? 500 : 400);
   res.status = status;
   res.headers.clear();
   res.parts.clear();
@@ -446,7 +453,7 @@ std::shared_ptr<CachedPage> Site::list(render::ListView view, const store::Artic
   }
   view.pagination.page = n;
   view.pagination.total_pages = pages;
-  return finish(renderer_.list_page(view, chrome()), view.items);
+  return finish(renderer().list_page(view, chrome()), view.items);
 }
 
 std::shared_ptr<CachedPage> Site::article(const http::Params& p) {
@@ -457,9 +464,9 @@ std::shared_ptr<CachedPage> Site::article(const http::Params& p) {
   if (canonical != asked) return redirect(canonical);  // right slug, other month
   render::ArticleView view;
   view.comments = store_.approved_comments(a->id);
-  view.comments_open = renderer_.settings().comments.enabled && a->comments_open;
+  view.comments_open = renderer().settings().comments.enabled && a->comments_open;
   view.article = std::move(*a);
-  auto page = finish(renderer_.article_page(view, chrome()), {view.article});
+  auto page = finish(renderer().article_page(view, chrome()), {view.article});
   page->article_id = view.article.id;
   page->counts_visits_of = &counter_.cell(view.article.id, view.article.visits);
   return page;
@@ -481,7 +488,7 @@ std::shared_ptr<CachedPage> Site::tag(const http::Params& p) {
   auto t = store_.tag_by_slug(p.get("slug"));
   if (!t) return nullptr;
   render::ListView view;
-  view.heading = renderer_.settings().label("tag_archive") + ": " + t->name;
+  view.heading = renderer().settings().label("tag_archive") + ": " + t->name;
   view.pagination.base_path = "/tag/" + t->slug + "/";
   store::ArticleFilter filter;
   filter.tag_id = t->id;
@@ -492,7 +499,7 @@ std::shared_ptr<CachedPage> Site::author(const http::Params& p) {
   auto a = store_.author_by_slug(p.get("slug"));
   if (!a) return nullptr;
   render::ListView view;
-  view.heading = renderer_.settings().label("author_archive") + ": " + a->display_name;
+  view.heading = renderer().settings().label("author_archive") + ": " + a->display_name;
   view.description = a->bio;
   view.pagination.base_path = "/author/" + a->slug + "/";
   store::ArticleFilter filter;
@@ -503,7 +510,7 @@ std::shared_ptr<CachedPage> Site::author(const http::Params& p) {
 std::shared_ptr<CachedPage> Site::page(const http::Params& p) {
   auto pg = store_.page_by_slug(p.get("slug"));
   if (!pg) return nullptr;
-  return finish(renderer_.static_page(*pg, chrome()), {});
+  return finish(renderer().static_page(*pg, chrome()), {});
 }
 
 // ---------------------------------------------------------------- upkeep
@@ -539,6 +546,11 @@ void Site::articles_changed(const std::vector<store::ArticlePlace>& places,
   fragments_.invalidate_all();  // most read, latest comments: titles may have changed
   redirects_.clear();
   note_own_write(version_before, version_after);
+}
+
+void Site::settings_changed() {
+  error_pages_.store(build_error_pages());
+  content_changed();
 }
 
 void Site::content_changed() {

@@ -14,6 +14,7 @@
 #include "http/response.hpp"
 #include "http/router.hpp"
 #include "render/feeds.hpp"
+#include "render/live_renderer.hpp"
 #include "render/renderer.hpp"
 #include "search/service.hpp"
 #include "site/media_files.hpp"
@@ -55,7 +56,7 @@ std::string requested_article_path(const http::Params& p);
 
 class Site {
  public:
-  Site(store::Store& store, const render::Renderer& renderer, SiteOptions options = {});
+  Site(store::Store& store, const render::LiveRenderer& renderer, SiteOptions options = {});
   ~Site();
 
   void handle(const http::Request& req, http::Response& res);
@@ -78,6 +79,9 @@ class Site {
                         std::uint64_t version_before, std::uint64_t version_after);
   // After any other change readers see: every cached page goes.
   void content_changed();
+  // After the renderer was replaced (settings saved in the newsroom): the
+  // error pages are drawn again and every cached page goes.
+  void settings_changed();
 
   stats::VisitCounter& counter() { return counter_; }
   PageCache& cache() { return cache_; }
@@ -147,7 +151,9 @@ class Site {
   render::Chrome chrome();
 
   store::Store& store_;
-  const render::Renderer& renderer_;
+  const render::Renderer& renderer() const { return live_.current(); }
+
+  const render::LiveRenderer& live_;
   SiteOptions options_;
   stats::VisitCounter counter_;
   stats::RepeatFilter repeats_;
@@ -164,8 +170,9 @@ class Site {
   std::mutex comment_cells_mu_;
   std::unordered_map<core::Id, std::unique_ptr<std::atomic<std::int64_t>>> comment_cells_;
   // Prebuilt error pages: cheap to serve during a flood of bad requests.
-  std::unordered_map<int, std::string> error_pages_;
-  std::string error_page_gzip_404_;
+  using ErrorPages = std::unordered_map<int, std::string>;
+  std::shared_ptr<const ErrorPages> build_error_pages() const;
+  std::atomic<std::shared_ptr<const ErrorPages>> error_pages_;
 };
 
 }  // namespace jarida::site

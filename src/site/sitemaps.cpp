@@ -18,7 +18,7 @@ constexpr const char* kXml = "application/xml; charset=utf-8";
 }  // namespace
 
 std::shared_ptr<CachedPage> Site::robots(const http::Params&) {
-  auto page = finish(render::robots_txt(renderer_.settings()), {});
+  auto page = finish(render::robots_txt(renderer().settings()), {});
   page->content_type = "text/plain; charset=utf-8";
   return page;
 }
@@ -35,7 +35,7 @@ std::shared_ptr<CachedPage> Site::sitemap_index(const http::Params&) {
     maps.push_back(
         {"/sitemaps/articles-" + std::to_string(n + 1) + ".xml", head.items.front().published_at});
   }
-  auto page = finish(render::sitemap_index(maps, renderer_.settings()), {});
+  auto page = finish(render::sitemap_index(maps, renderer().settings()), {});
   page->content_type = kXml;
   return page;
 }
@@ -59,7 +59,7 @@ std::shared_ptr<CachedPage> Site::sitemap_file(const http::Params& p) {
     if (chunk.items.empty()) return nullptr;
     for (const auto& a : chunk.items) urls.push_back({core::article_path(a), a.published_at});
   }
-  auto page = finish(render::sitemap(urls, renderer_.settings()), {});
+  auto page = finish(render::sitemap(urls, renderer().settings()), {});
   page->content_type = kXml;
   return page;
 }
@@ -71,7 +71,7 @@ std::shared_ptr<CachedPage> Site::news_sitemap(const http::Params&) {
     if (a.published_at < since) break;  // newest first
     recent.push_back(std::move(a));
   }
-  auto page = finish(render::news_sitemap(recent, renderer_.settings()), {});
+  auto page = finish(render::news_sitemap(recent, renderer().settings()), {});
   page->content_type = kXml;
   // The 48-hour window moves even when nothing is published.
   page->expires = SteadyClock::now() + std::chrono::minutes(10);

@@ -131,4 +131,53 @@ struct StatusCount {
   std::int64_t count = 0;
 };
 
+// ---- Pages, categories and tags (sqlite/newsroom_taxonomy.cpp)
+
+// A page as the newsroom edits it, whatever its status. Pages use the
+// ArticleStatus values that pages.status allows (0005): draft, pending,
+// published, private and trash; readers see only published ones.
+struct EditablePage {
+  core::Page page;  // body_html is "" in lists
+  core::ArticleStatus status = core::ArticleStatus::draft;
+};
+
+struct PageDraft {
+  std::string slug;       // already slugified by the caller; not empty
+  std::string title;
+  std::string body_html;  // already sanitized by the caller
+  core::ArticleStatus status = core::ArticleStatus::draft;  // never scheduled
+};
+
+// What became of a save or a delete of a page, category or tag. Anything
+// but `done` wrote nothing.
+enum class EditOutcome {
+  done,
+  not_found,       // no row with that id
+  slug_taken,      // another row of the same table has the slug
+  name_taken,      // tags: another tag has the name (articles find tags by name)
+  no_such_parent,  // categories: the parent id names no category
+  cycle,           // categories: the parent is the category itself or one below it
+  in_use,          // categories: articles still file under it (articles.category_id)
+};
+
+struct EditResult {
+  EditOutcome outcome = EditOutcome::done;
+  core::Id id = 0;            // the row saved or deleted
+  std::string old_slug;       // its slug before the save ("" for a new row)
+  bool was_published = false; // pages: readers could see it before the save
+  std::int64_t articles = 0;  // in_use: articles under the category; a deleted tag: articles it left
+};
+
+// A category or tag with the number of articles filed under it, every
+// status counted (a trashed article still holds its category).
+struct CategoryRow {
+  core::Category category;
+  std::int64_t articles = 0;
+};
+
+struct TagRow {
+  core::Tag tag;
+  std::int64_t articles = 0;
+};
+
 }  // namespace jarida::store

@@ -443,6 +443,45 @@ class Store {
   virtual std::vector<StatusCount> article_status_counts() = 0;
   virtual std::vector<StatusCount> comment_status_counts() = 0;
 
+  // Pages, categories and tags (newsroom_taxonomy.cpp). Each save or
+  // delete is one transaction that checks what it must (free slug, parent,
+  // articles) and writes nothing unless EditResult::outcome is `done`.
+  //
+  // Pages of every status by title, bodies left out; one page with its body.
+  virtual std::vector<EditablePage> newsroom_pages() = 0;
+  virtual std::optional<EditablePage> page_for_edit(core::Id id) = 0;
+  // Creates (no id) or updates a page; a slug another page has is
+  // slug_taken (never renumbered: a page's address is chosen). Throws
+  // store::Error for an empty slug or a scheduled status.
+  virtual EditResult save_page(std::optional<core::Id> id, const PageDraft& draft,
+                               core::TimePoint now) = 0;
+  // Every category with its article count, by name.
+  virtual std::vector<CategoryRow> category_rows() = 0;
+  // slug_taken, no_such_parent, or cycle (the parent is the category or
+  // one of its descendants); old_slug says whether the slug changed.
+  virtual EditResult save_category(std::optional<core::Id> id, const NewCategory& c) = 0;
+  // in_use (with the count) while any article has it; otherwise deletes
+  // it and its children move up to its parent.
+  virtual EditResult delete_category(core::Id id) = 0;
+  // Tags by name, `search` ("" for all) matching name or slug
+  // (case-insensitive for Latin).
+  virtual core::Paged<TagRow> tag_rows(std::string_view search, std::int64_t offset,
+                                       std::int64_t limit) = 0;
+  // slug_taken or name_taken.
+  virtual EditResult save_tag(std::optional<core::Id> id, const NewTag& t) = 0;
+  // Deletes the tag and takes it off its articles (EditResult::articles).
+  virtual EditResult delete_tag(core::Id id) = 0;
+  // An address moved (a renamed slug): from_path now redirects (301) to
+  // to_path, redirects that led to from_path lead to to_path (no chains),
+  // and none is left from to_path (it is live again). One transaction.
+  virtual void move_address(std::string_view from_path, std::string_view to_path) = 0;
+
+  // Settings saved from the newsroom (settings_queries.cpp): the settings
+  // table, key -> text. put_setting bumps content_version() (every server
+  // then applies the change); an unchanged value writes nothing.
+  virtual std::optional<std::string> setting(std::string_view key) = 0;
+  virtual void put_setting(std::string_view key, std::string_view value) = 0;
+
   // A number that changes with every commit that changes what readers see
   // (articles, comments, pages, categories, tags, authors, settings,
   // redirects), from this process or any other, and never with visit

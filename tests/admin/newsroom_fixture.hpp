@@ -15,7 +15,7 @@
 #include "admin/passwords.hpp"
 #include "admin/session_tokens.hpp"
 #include "http/target.hpp"
-#include "render/renderer.hpp"
+#include "render/live_renderer.hpp"
 #include "store/store.hpp"
 
 namespace jarida_admin_test {
@@ -101,8 +101,8 @@ class NewsroomTest : public ::testing::Test {
     store_->migrate();
     core::SiteSettings settings;
     settings.base_url = "http://127.0.0.1:8080";
-    renderer_ = std::make_unique<render::Renderer>(
-        settings, fs::path(JARIDA_BINARY_DIR) / "themes" / "default");
+    renderer_ = std::make_unique<render::LiveRenderer>(std::make_unique<render::Renderer>(
+        settings, fs::path(JARIDA_BINARY_DIR) / "themes" / "default"));
     admin::NewsroomOptions options;
     options.key.fill(7);
     options.media_dir = dir_.path() / "media";
@@ -110,6 +110,7 @@ class NewsroomTest : public ::testing::Test {
                                          std::uint64_t, std::uint64_t) {
       for (const auto& p : places) announced_.push_back(p);
     };
+    options.on_content_changed = [this] { ++content_changes_; };
     newsroom_ = std::make_unique<admin::Newsroom>(*store_, *renderer_, options);
     key_ = options.key;
     auto batch = store_->begin_write();
@@ -165,13 +166,14 @@ class NewsroomTest : public ::testing::Test {
 
   TempDir dir_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<render::Renderer> renderer_;
+  std::unique_ptr<render::LiveRenderer> renderer_;
   std::unique_ptr<admin::Newsroom> newsroom_;
   admin::Key key_{};
   core::Id category_ = 0;
   std::map<core::Role, core::Id> ids_;
   std::map<core::Role, std::string> tokens_;
   std::vector<store::ArticlePlace> announced_;  // what the site was told to drop
+  int content_changes_ = 0;                     // times the site was told to drop every page
 };
 
 // "a=1&b=x y": a form body, values percent-encoded.

@@ -379,4 +379,33 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<BadCase>& info) { return std::string(info.param.name); });
 
 }  // namespace
+// Settings saved from the newsroom go over jarida.toml with the same checks.
+TEST(ConfigOverrides, ApplyOverTheFile) {
+  TempDir dir;
+  AppConfig cfg =
+      load_text(dir, "[site]\nname = \"من الملف\"\n[dates]\ntime_zone = \"Africa/Cairo\"\n");
+  apply_overrides(cfg,
+                  "[site]\nname = \"من غرفة الأخبار\"\n[dates]\ntime_zone = \"Asia/Riyadh\"\n"
+                  "[newsroom]\nauthors_can_publish = true\n");
+  EXPECT_EQ(cfg.site.site_name, "من غرفة الأخبار");
+  EXPECT_EQ(cfg.site.dates.time_zone, "Asia/Riyadh");
+  EXPECT_TRUE(cfg.site.newsroom.authors_can_publish);
+}
+
+TEST(ConfigOverrides, BadValuesAndServerSectionsAreRefused) {
+  TempDir dir;
+  AppConfig cfg = load_text(dir, "");
+  EXPECT_THROW(apply_overrides(cfg, "[dates]\ntime_zone = \"Mars/Olympus\"\n"), ConfigError);
+  EXPECT_THROW(apply_overrides(cfg, "[server]\nlisten = \"0.0.0.0:80\"\n"), ConfigError);
+  EXPECT_THROW(apply_overrides(cfg, "[theme]\ndir = \"/etc\"\n"), ConfigError);
+  EXPECT_THROW(apply_overrides(cfg, "[site\nname = 1"), ConfigError);
+  try {
+    apply_overrides(cfg, "[comments]\nrate_limit = 0\n");
+    FAIL() << "rate_limit 0 accepted";
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(e.file(), "newsroom settings");
+    EXPECT_EQ(e.line(), 2);
+  }
+}
+
 }  // namespace jarida::app

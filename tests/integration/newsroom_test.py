@@ -290,3 +290,63 @@ class NewsroomTest(ServerTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class NewsroomSettingsTest(ServerTestCase):
+    """Settings saved in the newsroom take effect at the next request, survive
+    a restart, and bad values are refused in Arabic with nothing saved."""
+
+    @classmethod
+    def prepare_data(cls, data_dir):
+        harness.check_cli(None, ["user", "passwd", "--login", "admin", "--data", data_dir],
+                          input_text=ADMIN_PASSWORD + "\n")
+
+    def settings_form(self, b):
+        import html
+        page = b.request("GET", "/admin/settings")
+        self.assertEqual(page.status, 200)
+        fields = {}
+        for m in re.finditer(r'<input id="[^"]+" name="([^"]+)" type="([^"]+)" dir="[^"]*" value="([^"]*)"',
+                             page.text):
+            fields[m.group(1)] = html.unescape(m.group(3))
+        for m in re.finditer(r'<select id="[^"]+" name="([^"]+)">(.*?)</select>', page.text):
+            sel = re.search(r'<option value="([^"]+)" selected', m.group(2))
+            fields[m.group(1)] = sel.group(1) if sel else ""
+        for m in re.finditer(r'<textarea id="([^"]+)" name="[^"]+"[^>]*>(.*?)</textarea>', page.text, re.S):
+            fields[m.group(1)] = html.unescape(m.group(2))
+        for m in re.finditer(r'<input type="checkbox" value="1" name="([^"]+)"( checked)?', page.text):
+            if m.group(2):
+                fields[m.group(1)] = "1"
+        return fields
+
+    def test_saved_settings_apply_at_once_and_survive_a_restart(self):
+        b = Browser(self, self.port)
+        self.assertEqual(b.sign_in("admin", ADMIN_PASSWORD).status, 303)
+        fields = self.settings_form(b)
+        fields["site_name"] = "صحيفة الإعدادات الحية"
+        fields["digits"] = "arab"
+        r = b.post("/admin/settings", fields)
+        self.assertEqual(r.status, 303, r.body[:800])
+        home = self.page("/")
+        self.assertIn("صحيفة الإعدادات الحية", home)
+        # Arabic-Indic digits in dates now (e.g. "١٣ مايو ٢٠١٩").
+        self.assertRegex(home, "[\u0660-\u0669]")
+        # A bad value: refused in Arabic, nothing changes.
+        fields["time_zone"] = "Mars/Olympus"
+        fields["site_name"] = "اسم لن يُحفظ"
+        r = b.post("/admin/settings", fields)
+        self.assertEqual(r.status, 422)
+        self.assertIn("المنطقة الزمنية", r.text)
+        self.assertNotIn("اسم لن يُحفظ", self.page("/"))
+        # Restart: the saved settings are still there.
+        type(self).server.stop()
+        type(self).server = harness.Server(self.data_dir).start()
+        type(self).port = self.server.port
+        self.assertIn("صحيفة الإعدادات الحية", self.page("/"))
+
+    def test_only_admins_see_the_settings(self):
+        harness.check_cli(None, ["user", "add", "--login", "ed", "--role", "editor", "--data", self.data_dir],
+                          input_text="editor-pass-123\n")
+        b = Browser(self, self.port)
+        self.assertEqual(b.sign_in("ed", "editor-pass-123").status, 303)
+        self.assertEqual(b.request("GET", "/admin/settings").status, 403)

@@ -143,6 +143,25 @@ class FakeStore : public store::Store {
   std::vector<store::ArticlePlace> publish_due(core::TimePoint) override { return {}; }
   std::vector<store::StatusCount> article_status_counts() override { return {}; }
   std::vector<store::StatusCount> comment_status_counts() override { return {}; }
+  std::vector<store::EditablePage> newsroom_pages() override { return {}; }
+  std::optional<store::EditablePage> page_for_edit(core::Id) override { return {}; }
+  store::EditResult save_page(std::optional<core::Id>, const store::PageDraft&,
+                              core::TimePoint) override {
+    return {};
+  }
+  std::vector<store::CategoryRow> category_rows() override { return {}; }
+  store::EditResult save_category(std::optional<core::Id>, const store::NewCategory&) override {
+    return {};
+  }
+  store::EditResult delete_category(core::Id) override { return {}; }
+  core::Paged<store::TagRow> tag_rows(std::string_view, std::int64_t, std::int64_t) override {
+    return {};
+  }
+  store::EditResult save_tag(std::optional<core::Id>, const store::NewTag&) override { return {}; }
+  store::EditResult delete_tag(core::Id) override { return {}; }
+  void move_address(std::string_view, std::string_view) override {}
+  std::optional<std::string> setting(std::string_view) override { return {}; }
+  void put_setting(std::string_view, std::string_view) override {}
 
  private:
   mutable std::mutex mutex_;

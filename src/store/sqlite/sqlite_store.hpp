@@ -73,6 +73,10 @@ class SqliteStore final : public Store {
 
   std::uint64_t content_version() override;
 
+  // settings_queries.cpp
+  std::optional<std::string> setting(std::string_view key) override;
+  void put_setting(std::string_view key, std::string_view value) override;
+
   // comment_queries.cpp
   CommentResult submit_comment(
       const CommentSubmission& submission,
@@ -131,6 +135,20 @@ class SqliteStore final : public Store {
   std::vector<ArticlePlace> publish_due(core::TimePoint now) override;
   std::vector<StatusCount> article_status_counts() override;
   std::vector<StatusCount> comment_status_counts() override;
+
+  // newsroom_taxonomy.cpp
+  std::vector<EditablePage> newsroom_pages() override;
+  std::optional<EditablePage> page_for_edit(core::Id id) override;
+  EditResult save_page(std::optional<core::Id> id, const PageDraft& draft,
+                       core::TimePoint now) override;
+  std::vector<CategoryRow> category_rows() override;
+  EditResult save_category(std::optional<core::Id> id, const NewCategory& c) override;
+  EditResult delete_category(core::Id id) override;
+  core::Paged<TagRow> tag_rows(std::string_view search, std::int64_t offset,
+                               std::int64_t limit) override;
+  EditResult save_tag(std::optional<core::Id> id, const NewTag& t) override;
+  EditResult delete_tag(core::Id id) override;
+  void move_address(std::string_view from_path, std::string_view to_path) override;
 
  private:
   // Declaration order is destruction order reversed: the writer closes
