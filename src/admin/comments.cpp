@@ -38,53 +38,63 @@ void Newsroom::comment_queue(Ctx& ctx) {
          std::to_string(count_of(counts, s)) + "</span></a>";
   }
   h += "</nav>";
-  h += "<form method=\"post\" action=\"/admin/comments\" id=\"moderation\">" + csrf_field(ctx);
+  // The bulk form holds only its buttons; the rows' checkboxes and buttons
+  // join it with form="moderation", so each row can hold its own reply form
+  // (forms can't nest).
+  h += "<form method=\"post\" action=\"/admin/comments\" id=\"moderation\" "
+       "class=\"bulk-actions\">" +
+       csrf_field(ctx);
   h += "<input type=\"hidden\" name=\"from\"";
   attr(h, "value", core::to_string(status));
-  h += "><div class=\"bulk-actions\"><label class=\"check\"><input type=\"checkbox\" "
-       "data-select-all> تحديد الكل</label>";
+  h += "><label class=\"check\"><input type=\"checkbox\" data-select-all> تحديد الكل</label>";
   struct Act {
     C to;
     const char* label;
   };
-  for (Act a : {Act{C::approved, "انشر"}, Act{C::pending, "أعد للمراجعة"}, Act{C::spam, "مزعج"},
-                Act{C::trash, "احذف"}}) {
+  const Act acts[] = {{C::approved, "انشر"}, {C::pending, "أعد للمراجعة"}, {C::spam, "مزعج"},
+                      {C::trash, "احذف"}};
+  for (Act a : acts) {
     if (a.to == status) continue;
     h += "<button class=\"btn\" type=\"submit\" name=\"to\"";
     attr(h, "value", core::to_string(a.to));
     h += ">" + std::string(a.label) + "</button>";
   }
-  h += "</div>";
+  h += "</form>";
   for (const auto& it : items) {
     const auto& c = it.comment;
+    const std::string id = std::to_string(c.id);
     const std::string link = core::article_path(it.article_published_at, it.article_slug);
-    h += "<article class=\"comment-row\"><label class=\"check\"><input type=\"checkbox\" "
-         "name=\"ids\" value=\"" +
-         std::to_string(c.id) + "\"> <strong dir=\"auto\">" + esc(c.author_name) +
-         "</strong></label>";
+    h += "<article class=\"comment-row\"><header><label class=\"check\"><input "
+         "type=\"checkbox\" form=\"moderation\" name=\"ids\" value=\"" +
+         id + "\"> <strong dir=\"auto\">" + esc(c.author_name) + "</strong></label>";
     if (!c.author_email.empty())
       h += " <span class=\"muted\" dir=\"ltr\">" + esc(c.author_email) + "</span>";
     h += " <span class=\"muted\">" + esc(dates.date(c.created_at)) + " " +
-         esc(dates.time_of_day(c.created_at)) + "</span>";
+         esc(dates.time_of_day(c.created_at)) + "</span></header>";
     h += "<p class=\"muted\">على: <a target=\"_blank\" href=\"" + esc(url_encode(link)) +
          "\" dir=\"auto\">" + esc(it.article_title) + "</a></p>";
     h += "<blockquote class=\"comment-body\" dir=\"auto\">" + esc(c.body) + "</blockquote>";
+    h += "<div class=\"row-actions\">";
+    for (Act a : acts) {
+      if (a.to == status) continue;
+      h += "<button class=\"btn btn-small\" type=\"submit\" form=\"moderation\" "
+           "name=\"single\"";
+      attr(h, "value", std::string(core::to_string(a.to)) + ":" + id);
+      h += ">" + std::string(a.label) + "</button>";
+    }
+    h += "</div>";
+    if (status == C::approved || status == C::pending) {
+      h += "<details class=\"reply\"><summary>ردّ باسم الموقع</summary><form "
+           "class=\"admin-form\" method=\"post\" action=\"/admin/comments/" +
+           id + "/reply\">" + csrf_field(ctx) +
+           "<div class=\"field\"><textarea name=\"body\" dir=\"auto\" rows=\"3\" required "
+           "maxlength=\"5000\" aria-label=\"نص الرد\"></textarea></div><div "
+           "class=\"actions\"><button class=\"btn btn-primary\" type=\"submit\">انشر "
+           "الرد</button></div></form></details>";
+    }
     h += "</article>";
   }
   if (items.empty()) h += "<p class=\"empty\">لا تعليقات هنا.</p>";
-  h += "</form>";
-  // Replies are separate forms (forms can't nest), one per approved comment.
-  if (status == C::approved || status == C::pending) {
-    for (const auto& it : items) {
-      h += "<details class=\"reply\"><summary>ردّ باسم الموقع على " + esc(it.comment.author_name) +
-           "</summary><form class=\"admin-form\" method=\"post\" "
-           "action=\"/admin/comments/" +
-           std::to_string(it.comment.id) + "/reply\">" + csrf_field(ctx) +
-           "<div class=\"field\"><textarea name=\"body\" dir=\"auto\" rows=\"3\" required "
-           "maxlength=\"5000\"></textarea></div><div class=\"actions\"><button class=\"btn "
-           "btn-primary\" type=\"submit\">انشر الرد</button></div></form></details>";
-    }
-  }
   if (pages > 1) {
     auto link = [&](std::int64_t n) {
       return "/admin/comments?status=" + std::string(core::to_string(status)) +
@@ -101,7 +111,14 @@ void Newsroom::comment_queue(Ctx& ctx) {
 }
 
 void Newsroom::moderate_comments(Ctx& ctx) {
-  const auto to = core::comment_status_from_string(ctx.field("to"));
+  auto to = core::comment_status_from_string(ctx.field("to"));
+  std::vector<std::string> ids = ctx.fields("ids");
+  // One row's own button: "approved:123" (the ticked boxes are ignored).
+  if (const std::string single = ctx.field("single"); !single.empty()) {
+    const auto colon = single.find(':');
+    to = core::comment_status_from_string(single.substr(0, colon));
+    ids = {colon == std::string::npos ? std::string() : single.substr(colon + 1)};
+  }
   const std::string from = ctx.field("from");
   const std::string back =
       "/admin/comments" +
@@ -109,7 +126,7 @@ void Newsroom::moderate_comments(Ctx& ctx) {
                                                                       : std::string_view()}});
   if (!to) return flash_redirect(ctx, back, "moderated");
   bool changed = false;
-  for (const auto& s : ctx.fields("ids"))
+  for (const auto& s : ids)
     if (auto id = parse_id(s)) changed = store_.set_comment_status(*id, *to).has_value() || changed;
   if (changed && options_.on_content_changed) options_.on_content_changed();
   flash_redirect(ctx, back, "moderated");

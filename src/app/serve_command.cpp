@@ -2,6 +2,7 @@
 // the once-a-second upkeep (visits, scheduled articles, changes made by
 // other processes), and settings saved in the newsroom applied while
 // running (LiveSettings below).
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <iostream>
@@ -194,6 +195,10 @@ int cmd_serve(const ServeOptions& o) {
       throw std::runtime_error("bad --listen address '" + config.listen +
                                "' (expected IP:PORT, e.g. 127.0.0.1:8080)");
     server_options.threads = config.threads;
+    // Password hashes and uploads take whole cores: at most 2 at once, and
+    // never more than half the machine, so readers keep the rest.
+    server_options.slow_threads =
+        static_cast<int>(std::clamp(std::thread::hardware_concurrency() / 2, 1u, 2u));
 
     site::SiteOptions site_options;
     site_options.trusted_proxies = config.trusted_proxies;
