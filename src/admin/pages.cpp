@@ -190,7 +190,7 @@ void Newsroom::page_list(Ctx& ctx) {
     if (p.status == core::ArticleStatus::published)
       h += " <a class=\"muted\" target=\"_blank\" rel=\"noopener\" href=\"" +
            esc(url_encode(page_path(p.page.slug))) + "\">عرض</a>";
-    h += "</td><td dir=\"auto\">/" + esc(p.page.slug) + "/</td>";
+    h += "</td><td dir=\"ltr\">/" + esc(p.page.slug) + "/</td>";  // an address: slashes in place
     h += "<td><span class=\"status status-" + std::string(core::to_string(p.status)) + "\">" +
          std::string(page_status_name(p.status)) + "</span></td>";
     h += "<td>" + esc(dates.date(p.page.updated_at)) + "</td></tr>";

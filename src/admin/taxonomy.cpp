@@ -218,12 +218,16 @@ std::string categories_html(const std::vector<store::CategoryRow>& rows,
   const Tree tree(rows);
   const auto order = tree.ordered();
   std::string h = "<h1>الأقسام</h1>" + errors_html(errors);
-  h += "<section><h2>قسم جديد</h2><form class=\"admin-form\" method=\"post\" "
-       "action=\"/admin/categories\">" +
+  // The add form folded away (the list is what the page is for), open
+  // when it comes back refused.
+  const bool refused_new = typed && !typed->id;
+  h += refused_new ? "<details open>" : "<details>";
+  h += "<summary class=\"btn btn-primary\">قسم جديد</summary><form class=\"admin-form\" "
+       "method=\"post\" action=\"/admin/categories\">" +
        csrf;
-  category_fields(h, tree, order, "new", typed && !typed->id ? *typed : TermForm{});
+  category_fields(h, tree, order, "new", refused_new ? *typed : TermForm{});
   h += "<div class=\"actions\"><button class=\"btn btn-primary\" type=\"submit\">أضف القسم"
-       "</button></div></form></section>";
+       "</button></div></form></details>";
 
   h += "<div class=\"table-wrap\"><table class=\"admin-table categories\"><thead><tr>"
        "<th>القسم</th><th>الرابط</th><th>المقالات</th><th></th></tr></thead><tbody>";
@@ -299,12 +303,14 @@ std::string tags_html(const core::Paged<store::TagRow>& rows, const TagListState
   const std::int64_t pages =
       std::max<std::int64_t>(1, (rows.total + kTagsPerPage - 1) / kTagsPerPage);
   std::string h = "<h1>الوسوم</h1>" + errors_html(errors);
-  h += "<section><h2>وسم جديد</h2><form class=\"admin-form\" method=\"post\" "
-       "action=\"/admin/tags\">" +
+  const bool refused_new = typed && !typed->id;
+  h += refused_new ? "<details open>" : "<details>";
+  h += "<summary class=\"btn btn-primary\">وسم جديد</summary><form class=\"admin-form\" "
+       "method=\"post\" action=\"/admin/tags\">" +
        csrf + back_fields(s);
-  tag_fields(h, "new", typed && !typed->id ? *typed : TermForm{});
+  tag_fields(h, "new", refused_new ? *typed : TermForm{});
   h += "<div class=\"actions\"><button class=\"btn btn-primary\" type=\"submit\">أضف الوسم"
-       "</button></div></form></section>";
+       "</button></div></form></details>";
 
   h += "<form class=\"filters\" method=\"get\" action=\"/admin/tags\"><label>بحث في الوسوم "
        "<input type=\"search\" name=\"q\" dir=\"auto\"";

@@ -142,9 +142,9 @@ struct EditablePage {
 };
 
 struct PageDraft {
-  std::string slug;       // already slugified by the caller; not empty
+  std::string slug;  // already slugified by the caller; not empty
   std::string title;
-  std::string body_html;  // already sanitized by the caller
+  std::string body_html;                                    // already sanitized by the caller
   core::ArticleStatus status = core::ArticleStatus::draft;  // never scheduled
 };
 
@@ -162,10 +162,11 @@ enum class EditOutcome {
 
 struct EditResult {
   EditOutcome outcome = EditOutcome::done;
-  core::Id id = 0;            // the row saved or deleted
-  std::string old_slug;       // its slug before the save ("" for a new row)
-  bool was_published = false; // pages: readers could see it before the save
-  std::int64_t articles = 0;  // in_use: articles under the category; a deleted tag: articles it left
+  core::Id id = 0;             // the row saved or deleted
+  std::string old_slug;        // its slug before the save ("" for a new row)
+  bool was_published = false;  // pages: readers could see it before the save
+  // in_use: the articles under the category; a deleted tag: the articles it left.
+  std::int64_t articles = 0;
 };
 
 // A category or tag with the number of articles filed under it, every
