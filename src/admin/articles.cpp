@@ -70,20 +70,13 @@ void Newsroom::article_list(Ctx& ctx) {
     h += "<tr><td colspan=\"6\" class=\"empty\">لا مقالات تطابق هذا الاختيار.</td></tr>";
   h += "</tbody></table></div>";
 
-  if (pages > 1) {
-    auto link = [&](std::int64_t n) {
-      return "/admin/articles" + query_string({{"status", status},
-                                               {"category", category},
-                                               {"author", author},
-                                               {"q", filter.text},
-                                               {"page", std::to_string(n)}});
-    };
-    h += "<nav class=\"pagination\">";
-    if (page > 1) h += "<a rel=\"prev\" href=\"" + esc(link(page - 1)) + "\">السابقة</a>";
-    h += "<span>صفحة " + std::to_string(page) + " من " + std::to_string(pages) + "</span>";
-    if (page < pages) h += "<a rel=\"next\" href=\"" + esc(link(page + 1)) + "\">التالية</a>";
-    h += "</nav>";
-  }
+  h += pagination(page, pages, [&](std::int64_t n) {
+    return "/admin/articles" + query_string({{"status", status},
+                                             {"category", category},
+                                             {"author", author},
+                                             {"q", filter.text},
+                                             {"page", std::to_string(n)}});
+  });
   h += page_end();
   send_page(ctx, 200, std::move(h));
 }

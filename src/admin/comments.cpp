@@ -51,8 +51,8 @@ void Newsroom::comment_queue(Ctx& ctx) {
     C to;
     const char* label;
   };
-  const Act acts[] = {{C::approved, "انشر"}, {C::pending, "أعد للمراجعة"}, {C::spam, "مزعج"},
-                      {C::trash, "احذف"}};
+  const Act acts[] = {
+      {C::approved, "انشر"}, {C::pending, "أعد للمراجعة"}, {C::spam, "مزعج"}, {C::trash, "احذف"}};
   for (Act a : acts) {
     if (a.to == status) continue;
     h += "<button class=\"btn\" type=\"submit\" name=\"to\"";
@@ -95,17 +95,10 @@ void Newsroom::comment_queue(Ctx& ctx) {
     h += "</article>";
   }
   if (items.empty()) h += "<p class=\"empty\">لا تعليقات هنا.</p>";
-  if (pages > 1) {
-    auto link = [&](std::int64_t n) {
-      return "/admin/comments?status=" + std::string(core::to_string(status)) +
-             "&amp;page=" + std::to_string(n);
-    };
-    h += "<nav class=\"pagination\">";
-    if (page > 1) h += "<a rel=\"prev\" href=\"" + link(page - 1) + "\">السابقة</a>";
-    h += "<span>صفحة " + std::to_string(page) + " من " + std::to_string(pages) + "</span>";
-    if (page < pages) h += "<a rel=\"next\" href=\"" + link(page + 1) + "\">التالية</a>";
-    h += "</nav>";
-  }
+  h += pagination(page, pages, [&](std::int64_t n) {
+    return "/admin/comments?status=" + std::string(core::to_string(status)) +
+           "&page=" + std::to_string(n);
+  });
   h += page_end();
   send_page(ctx, 200, std::move(h));
 }

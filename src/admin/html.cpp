@@ -1,32 +1,11 @@
 #include "admin/html.hpp"
 
+#include "text/utf8.hpp"
+
 namespace jarida::admin {
 
 std::string esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
+  return text::html_escape(text);
 }
 
 void attr(std::string& out, std::string_view name, std::string_view value) {
@@ -39,6 +18,16 @@ void option(std::string& out, std::string_view value, std::string_view label, bo
   attr(out, "value", value);
   if (selected) out += " selected";
   out += ">" + esc(label) + "</option>";
+}
+
+std::string pagination(std::int64_t page, std::int64_t pages,
+                       const std::function<std::string(std::int64_t)>& link) {
+  if (pages <= 1) return {};
+  std::string h = "<nav class=\"pagination\">";
+  if (page > 1) h += "<a rel=\"prev\" href=\"" + esc(link(page - 1)) + "\">السابقة</a>";
+  h += "<span>صفحة " + std::to_string(page) + " من " + std::to_string(pages) + "</span>";
+  if (page < pages) h += "<a rel=\"next\" href=\"" + esc(link(page + 1)) + "\">التالية</a>";
+  return h + "</nav>";
 }
 
 std::string url_encode(std::string_view s) {

@@ -5,12 +5,15 @@
 // (DEPENDENCIES.md). Tested in tests/admin/html_test.cpp.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
 namespace jarida::admin {
 
-// Text for an element's content or a quoted attribute value.
+// Text for an element's content or a quoted attribute value
+// (text::html_escape: & < > " ').
 std::string esc(std::string_view text);
 
 // Appends ` name="escaped value"`.
@@ -21,6 +24,11 @@ void option(std::string& out, std::string_view value, std::string_view label, bo
 
 // "?a=1&b=x" with each value percent-encoded; empty values are left out.
 std::string query_string(std::initializer_list<std::pair<std::string_view, std::string_view>> kv);
+
+// "السابقة · صفحة 2 من 9 · التالية" under a list; "" for a single page.
+// `link(n)` is page n's address (unescaped).
+std::string pagination(std::int64_t page, std::int64_t pages,
+                       const std::function<std::string(std::int64_t)>& link);
 
 // Percent-encodes a path or query value (UTF-8 kept as %XX).
 std::string url_encode(std::string_view s);

@@ -96,16 +96,9 @@ void Newsroom::media_page(Ctx& ctx) {
   }
   if (result.items.empty()) h += "<p class=\"empty\">لا صور بعد.</p>";
   h += "</div>";
-  if (pages > 1) {
-    auto link = [&](std::int64_t n) {
-      return "/admin/media" + query_string({{"q", q}, {"page", std::to_string(n)}});
-    };
-    h += "<nav class=\"pagination\">";
-    if (page > 1) h += "<a rel=\"prev\" href=\"" + esc(link(page - 1)) + "\">السابقة</a>";
-    h += "<span>صفحة " + std::to_string(page) + " من " + std::to_string(pages) + "</span>";
-    if (page < pages) h += "<a rel=\"next\" href=\"" + esc(link(page + 1)) + "\">التالية</a>";
-    h += "</nav>";
-  }
+  h += pagination(page, pages, [&](std::int64_t n) {
+    return "/admin/media" + query_string({{"q", q}, {"page", std::to_string(n)}});
+  });
   h += page_end();
   send_page(ctx, 200, std::move(h));
 }

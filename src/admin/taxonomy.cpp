@@ -353,15 +353,7 @@ std::string tags_html(const core::Paged<store::TagRow>& rows, const TagListState
     h += "<tr><td colspan=\"4\" class=\"empty\">" +
          std::string(s.q.empty() ? "لا وسوم بعد." : "لا وسوم تطابق هذا البحث.") + "</td></tr>";
   h += "</tbody></table></div>";
-  if (pages > 1) {
-    h += "<nav class=\"pagination\">";
-    if (s.page > 1)
-      h += "<a rel=\"prev\" href=\"" + esc(tags_link(s, s.page - 1)) + "\">السابقة</a>";
-    h += "<span>صفحة " + std::to_string(s.page) + " من " + std::to_string(pages) + "</span>";
-    if (s.page < pages)
-      h += "<a rel=\"next\" href=\"" + esc(tags_link(s, s.page + 1)) + "\">التالية</a>";
-    h += "</nav>";
-  }
+  h += pagination(s.page, pages, [&](std::int64_t n) { return tags_link(s, n); });
   return h;
 }
 
