@@ -540,6 +540,7 @@ void Site::articles_changed(const std::vector<store::ArticlePlace>& places,
   cache_.invalidate("/");
   cache_.invalidate_prefix("/page/");
   cache_.invalidate_prefix("/feed/");
+  cache_.invalidate("/comments/feed/");  // names the articles commented on
   cache_.invalidate("/sitemap.xml");
   cache_.invalidate_prefix("/sitemaps/");
   cache_.invalidate("/news-sitemap.xml");
