@@ -67,8 +67,8 @@ std::shared_ptr<CachedPage> Site::tag_feed(const http::Params& p) {
   const std::string path = "/tag/" + t->slug + "/";
   store::ArticleFilter f;
   f.tag_id = t->id;
-  return articles_feed({renderer().settings().site_name + " - " + t->name, path, path + "feed/", ""},
-                       f, false);
+  return articles_feed(
+      {renderer().settings().site_name + " - " + t->name, path, path + "feed/", ""}, f, false);
 }
 
 std::shared_ptr<CachedPage> Site::comments_feed(const http::Params&) {

@@ -8,8 +8,10 @@ using UsersTest = NewsroomTest;
 
 TEST_F(UsersTest, AddingAUserShowsTheGeneratedPasswordOnce) {
   const auto a = send("POST", "/admin/users", core::Role::admin,
-                      form({{"csrf", csrf_of(core::Role::admin)}, {"login", "mona"},
-                            {"name", "منى الصحفية"}, {"role", "author"}}));
+                      form({{"csrf", csrf_of(core::Role::admin)},
+                            {"login", "mona"},
+                            {"name", "منى الصحفية"},
+                            {"role", "author"}}));
   ASSERT_EQ(a.status, 200) << a.body.substr(0, 500);
   const auto pos = a.body.find("<code dir=\"ltr\">");
   ASSERT_NE(pos, std::string::npos);
@@ -23,8 +25,10 @@ TEST_F(UsersTest, AddingAUserShowsTheGeneratedPasswordOnce) {
   EXPECT_EQ(send("GET", "/admin/users", core::Role::admin).body.find(password), std::string::npos);
   // A taken login is refused.
   const auto again = send("POST", "/admin/users", core::Role::admin,
-                          form({{"csrf", csrf_of(core::Role::admin)}, {"login", "mona"},
-                                {"name", "أخرى"}, {"role", "author"}}));
+                          form({{"csrf", csrf_of(core::Role::admin)},
+                                {"login", "mona"},
+                                {"name", "أخرى"},
+                                {"role", "author"}}));
   EXPECT_EQ(again.status, 303);
   EXPECT_NE(again.header("Location").find("error=login"), std::string::npos);
 }
@@ -67,19 +71,25 @@ TEST_F(UsersTest, AccountPageListsSessionsAndEndsOthers) {
 TEST_F(UsersTest, PasswordChangeNeedsTheCurrentOne) {
   store_->set_account_password(ids_[core::Role::editor], admin::hash_password("old password 1"));
   auto a = send("POST", "/admin/account/password", core::Role::editor,
-                form({{"csrf", csrf_of(core::Role::editor)}, {"current", "wrong one"},
-                      {"new", "new password 22"}, {"again", "new password 22"}}));
+                form({{"csrf", csrf_of(core::Role::editor)},
+                      {"current", "wrong one"},
+                      {"new", "new password 22"},
+                      {"again", "new password 22"}}));
   EXPECT_NE(a.header("Location").find("error=password"), std::string::npos);
   a = send("POST", "/admin/account/password", core::Role::editor,
-           form({{"csrf", csrf_of(core::Role::editor)}, {"current", "old password 1"},
-                 {"new", "short"}, {"again", "short"}}));
+           form({{"csrf", csrf_of(core::Role::editor)},
+                 {"current", "old password 1"},
+                 {"new", "short"},
+                 {"again", "short"}}));
   EXPECT_NE(a.header("Location").find("error=short"), std::string::npos);
   a = send("POST", "/admin/account/password", core::Role::editor,
-           form({{"csrf", csrf_of(core::Role::editor)}, {"current", "old password 1"},
-                 {"new", "new password 22"}, {"again", "new password 22"}}));
+           form({{"csrf", csrf_of(core::Role::editor)},
+                 {"current", "old password 1"},
+                 {"new", "new password 22"},
+                 {"again", "new password 22"}}));
   EXPECT_NE(a.header("Location").find("notice=password_changed"), std::string::npos);
-  EXPECT_TRUE(admin::verify_password(
-      store_->account_by_id(ids_[core::Role::editor])->password_hash, "new password 22"));
+  EXPECT_TRUE(admin::verify_password(store_->account_by_id(ids_[core::Role::editor])->password_hash,
+                                     "new password 22"));
 }
 
 class SettingsTest : public NewsroomTest {
@@ -149,7 +159,8 @@ TEST_F(SettingsTest, BadValuesAreRefusedInArabicAndNothingIsSaved) {
   f["smtp_from_address"] = "";
   const auto a = post(f);
   EXPECT_EQ(a.status, 422);
-  for (const char* why : {"المنطقة الزمنية", "تعديل التاريخ الهجري", "عنوان الموقع", "عنوان المرسل"})
+  for (const char* why :
+       {"المنطقة الزمنية", "تعديل التاريخ الهجري", "عنوان الموقع", "عنوان المرسل"})
     EXPECT_NE(a.body.find(why), std::string::npos) << why;
   EXPECT_TRUE(saved_.empty());
 }
