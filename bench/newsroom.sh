@@ -19,6 +19,10 @@
 #     argon2id check (libsodium INTERACTIVE, 64 MiB);
 #  4. run C: wrk on the newsroom's article list (/admin/articles, signed in,
 #     uncached by design), for the editors' side;
+#     run D: 20 wrong passwords for existing logins (bench-writer-1..10,
+#     two each, under the throttle's three free ones) and 20 for unknown
+#     logins, alternating, one at a time (bench/sign-in-timing.py): the two
+#     must take about as long;
 #  5. prints the table and writes bench/out/newsroom-<date>.txt.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -43,6 +47,11 @@ DATA="$TMP/data"
 "$JARIDA" init --data "$DATA" >/dev/null
 "$JARIDA" demo --data "$DATA" --articles "$ARTICLES" >/dev/null
 echo "bench-admin-pass" | "$JARIDA" user passwd --login admin --data "$DATA" >/dev/null
+# Accounts for run D: each gets two wrong passwords, under the throttle's free three.
+for i in $(seq 1 10); do
+  echo "bench-writer-pass-$i" |
+    "$JARIDA" user add --login "bench-writer-$i" --role author --data "$DATA" >/dev/null
+done
 PORT=$(pick_port)
 "$JARIDA" serve --data "$DATA" --listen "127.0.0.1:$PORT" --threads 2 >"$TMP/serve.log" 2>&1 &
 SERVER_PID=$!
@@ -60,17 +69,18 @@ curl -s -o /dev/null -b "$COOKIES" -c "$COOKIES" --data-urlencode "csrf=$CSRF" \
 SESSION=$(awk '$6 == "jarida_session" { print $7 }' "$COOKIES")
 [[ -n $SESSION ]] || die "could not sign in"
 
-wrk_run() {  # wrk_run NAME URL [extra wrk args...]
+wrk_run() {  # wrk_run NAME URL [extra wrk args...] (call wait_quiet first)
   local name=$1 url=$2; shift 2
-  wait_quiet
   wrk -t1 -c32 -d"${DURATION}s" --latency -H 'Accept-Encoding: gzip' "$@" "$url" >"$TMP/$name.wrk"
 }
 rps() { awk '/Requests\/sec/ { print $2 }' "$1"; }
 pct() { awk -v p="$2" '$1 == p { print $2 }' "$1"; }
 
 log "run A: article page alone (${DURATION}s)"
+wait_quiet
 wrk_run alone "$BASE$ARTICLE"
 log "run B: article page during a sign-in flood of $FLOOD clients"
+wait_quiet  # before the flood: the flood itself is the load being measured
 /usr/bin/python3 "$ROOT/bench/sign-in-flood.py" "$PORT" "$((DURATION + 2))" "$FLOOD" >"$TMP/flood.txt" &
 FLOOD_PID=$!
 sleep 1
@@ -80,6 +90,10 @@ log "run C: the newsroom's article list, signed in"
 wait_quiet
 wrk -t1 -c4 -d"${DURATION}s" --latency -H "Cookie: jarida_session=$SESSION" \
   "$BASE/admin/articles" >"$TMP/admin.wrk"
+
+log "run D: wrong passwords for an existing and an unknown login, one at a time"
+wait_quiet
+/usr/bin/python3 "$ROOT/bench/sign-in-timing.py" "$PORT" 20 >"$TMP/timing.txt"
 
 REPORT="$OUTDIR/newsroom-$(date +%Y%m%d-%H%M%S).txt"
 {
@@ -96,6 +110,8 @@ REPORT="$OUTDIR/newsroom-$(date +%Y%m%d-%H%M%S).txt"
   awk -v a="$(rps "$TMP/alone.wrk")" -v b="$(rps "$TMP/flood.wrk")" \
     'BEGIN { printf "readers keep %.0f%% of their throughput during the flood (B/A = %.2f)\n", 100*b/a, b/a }'
   echo "flood: $(cat "$TMP/flood.txt")"
+  echo "D sign-in answer time, wrong password:"
+  sed 's/^/  /' "$TMP/timing.txt"
   grep -h "Non-2xx" "$TMP"/*.wrk || echo "no non-2xx answers to wrk"
 } | tee "$REPORT"
 log "report: $REPORT"
