@@ -60,7 +60,8 @@ TEST_F(HandlersTest, BehindHttpsTheCookieIsSecure) {
   renderer_->replace(std::make_unique<render::Renderer>(
       https, fs::path(JARIDA_BINARY_DIR) / "themes" / "default"));
   store_->set_account_password(ids_[core::Role::editor], admin::hash_password("correct horse 1"));
-  const auto a = post_sign_in("editor", "correct horse 1", "", {{"origin", "https://news.example"}});
+  const auto a =
+      post_sign_in("editor", "correct horse 1", "", {{"origin", "https://news.example"}});
   ASSERT_EQ(a.status, 303) << a.body.substr(0, 300);
   EXPECT_NE(a.header("Set-Cookie").find("; Secure"), std::string::npos);
 }
