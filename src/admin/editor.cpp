@@ -35,7 +35,24 @@ struct FormState {
   bool slug_follows_title = true;
   std::optional<core::Media> featured;
   core::ArticleStatus stored_status = core::ArticleStatus::draft;
+  // The stored article's updated_at (unix seconds) the form was opened at:
+  // a save refuses to overwrite a newer one (two editors on one story).
+  std::string version;
 };
+
+std::string version_of(const store::EditableArticle& e) {
+  return std::to_string(e.updated_at.time_since_epoch().count());
+}
+
+// True when the form was opened on an older copy than the one stored now.
+// A form without a version (a page from before versions) is not checked.
+bool stale(const std::string& posted, const store::EditableArticle& stored) {
+  return !posted.empty() && posted != version_of(stored);
+}
+
+constexpr std::string_view kConflict =
+    "عدّل شخص آخر هذا المقال بعد أن فتحته. لم يُحفظ ما كتبته: قارن بالنسخ السابقة، أو اضغط "
+    "«احفظ» مرة أخرى لتحل نسختك هذه محل نسخته.";
 
 }  // namespace
 
@@ -80,6 +97,11 @@ std::string editor_html(const Newsroom::Ctx& ctx, const FormState& f,
   attr(h, "action", f.id ? base + "/edit" : base);
   attr(h, "data-autosave-url", base + "/autosave");
   h += ">" + csrf_field;
+  if (!f.version.empty()) {
+    h += "<input type=\"hidden\" name=\"version\"";
+    attr(h, "value", f.version);
+    h += ">";
+  }
   h += "<div class=\"editor-main\">";
   h += "<label class=\"visually-hidden\" for=\"kicker\">العنوان التمهيدي</label>"
        "<input id=\"kicker\" name=\"kicker\" class=\"kicker-input\" dir=\"auto\" "
@@ -220,6 +242,7 @@ FormState state_of(const store::EditableArticle& e, const std::string& time_zone
   f.tags_text = tag_list(a.tags);
   f.featured = a.featured_image;
   f.slug_follows_title = false;
+  f.version = version_of(e);
   using S = core::ArticleStatus;
   if (e.status == S::published || e.status == S::scheduled || e.status == S::private_)
     f.publish_at = text::to_local_input(a.published_at, time_zone);
@@ -287,6 +310,8 @@ void Newsroom::update_article(Ctx& ctx) {
   const auto& zone = renderer().settings().dates.time_zone;
   auto r = read_article_form(form_input(ctx, may_publish(ctx), zone, false));
   if (existing && !ctx.is_editor()) r.draft.sticky = existing->article.sticky;
+  const bool conflict = existing && stale(ctx.field("version"), *existing);
+  if (conflict) r.errors.insert(r.errors.begin(), std::string(kConflict));
   if (r.errors.empty()) {
     try {
       auto saved = store_.save_article(id, r.draft, ctx.user_id(), false, core::now_seconds());
@@ -307,12 +332,14 @@ void Newsroom::update_article(Ctx& ctx) {
   if (existing) {
     f.stored_status = existing->status;
     f.featured = existing->article.featured_image;
+    // After a conflict, saving again means "mine wins", knowingly.
+    f.version = conflict ? version_of(*existing) : ctx.field("version");
   }
   std::string h = page_start(ctx, "تحرير مقال", id ? "articles" : "new_article", true);
   h += editor_html(ctx, f, r.errors, store_.categories(), store_.accounts(), may_publish(ctx),
                    csrf_field(ctx));
   h += page_end();
-  send_page(ctx, 422, std::move(h));
+  send_page(ctx, conflict ? 409 : 422, std::move(h));
 }
 
 void Newsroom::autosave_new(Ctx& ctx) {
@@ -330,6 +357,10 @@ void Newsroom::autosave(Ctx& ctx) {
     existing = store_.article_for_edit(*id);
     if (!existing) return json_error(ctx, 404, "لا يوجد مقال بهذا الرقم.");
     if (!may_edit(ctx, *existing)) return json_error(ctx, 403, "لا يمكنك تحرير هذا المقال.");
+    if (stale(ctx.field("version"), *existing))
+      return json_error(ctx, 409,
+                        "عدّل شخص آخر هذا المقال بعد أن فتحته، فتوقف الحفظ التلقائي كي لا يمحو "
+                        "عمله. احفظ يدويًا لتحل نسختك محل نسخته، أو أعد فتح المقال.");
   }
   const auto& zone = renderer().settings().dates.time_zone;
   auto r = read_article_form(form_input(ctx, may_publish(ctx), zone, true));
@@ -360,6 +391,8 @@ void Newsroom::autosave(Ctx& ctx) {
   o["edit_url"] = base + "/edit";
   o["autosave_url"] = base + "/autosave";
   o["revision"] = saved->revision;
+  // The form's new version: the next save is no conflict with this one.
+  if (auto now_stored = store_.article_for_edit(saved->id)) o["version"] = version_of(*now_stored);
   send_json(ctx, id ? 200 : 201, boost::json::serialize(o));
 }
 

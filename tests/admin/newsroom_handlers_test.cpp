@@ -236,3 +236,79 @@ TEST_F(HandlersTest, SignOutEndsTheSession) {
 
 }  // namespace
 }  // namespace jarida_admin_test
+
+namespace jarida_admin_test {
+namespace {
+
+// Two editors on one story: the second save does not silently erase the first.
+TEST_F(HandlersTest, ASaveOnAnOlderCopyIsRefusedUntilConfirmed) {
+  const auto id = save(core::Role::editor,
+                       {{"title", "الخبر كما بدأ"}, {"category_id", std::to_string(category_)}});
+  const std::string edit = "/admin/articles/" + std::to_string(id) + "/edit";
+  const auto page = send("GET", edit, core::Role::editor);
+  const auto pos = page.body.find("name=\"version\" value=\"") + 22;
+  const std::string version = page.body.substr(pos, page.body.find('"', pos) - pos);
+  ASSERT_FALSE(version.empty());
+
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // versions are seconds
+  save(
+      core::Role::admin,
+      {{"title", "تعديل المدير"}, {"category_id", std::to_string(category_)}, {"version", version}},
+      edit);
+  EXPECT_EQ(store_->article_for_edit(id)->article.title, "تعديل المدير");
+
+  // The editor's form still carries the old version: refused, nothing lost.
+  const auto refused = send("POST", edit, core::Role::editor,
+                            form({{"csrf", csrf_of(core::Role::editor)},
+                                  {"title", "تعديل المحررة"},
+                                  {"category_id", std::to_string(category_)},
+                                  {"version", version}}));
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_NE(refused.body.find("عدّل شخص آخر هذا المقال"), std::string::npos);
+  EXPECT_NE(refused.body.find("تعديل المحررة"), std::string::npos);  // what she typed is kept
+  EXPECT_EQ(store_->article_for_edit(id)->article.title, "تعديل المدير");
+  // Autosave stops too, with JSON.
+  const auto autosaved =
+      send("POST", "/admin/articles/" + std::to_string(id) + "/autosave", core::Role::editor,
+           form({{"csrf", csrf_of(core::Role::editor)},
+                 {"title", "تعديل المحررة"},
+                 {"category_id", std::to_string(category_)},
+                 {"version", version}}));
+  EXPECT_EQ(autosaved.status, 409);
+  EXPECT_NE(autosaved.body.find("\"error\""), std::string::npos);
+
+  // Saving again from the refused form (it now carries the current version) wins, knowingly.
+  const auto vpos = refused.body.find("name=\"version\" value=\"") + 22;
+  const std::string current = refused.body.substr(vpos, refused.body.find('"', vpos) - vpos);
+  EXPECT_NE(current, version);
+  const auto again = send("POST", edit, core::Role::editor,
+                          form({{"csrf", csrf_of(core::Role::editor)},
+                                {"title", "تعديل المحررة"},
+                                {"category_id", std::to_string(category_)},
+                                {"version", current}}));
+  EXPECT_EQ(again.status, 303);
+  EXPECT_EQ(store_->article_for_edit(id)->article.title, "تعديل المحررة");
+}
+
+TEST_F(HandlersTest, AnAutosaveGivesTheFormItsNewVersion) {
+  const auto a = send("POST", "/admin/articles/new/autosave", core::Role::editor,
+                      form({{"csrf", csrf_of(core::Role::editor)},
+                            {"title", "مسودة"},
+                            {"category_id", std::to_string(category_)}}));
+  ASSERT_EQ(a.status, 201);
+  const auto id = std::stoll(a.body.substr(a.body.find("\"id\":") + 5));
+  const auto vpos = a.body.find("\"version\":\"") + 11;
+  const std::string version = a.body.substr(vpos, a.body.find('"', vpos) - vpos);
+  EXPECT_EQ(version,
+            std::to_string(store_->article_for_edit(id)->updated_at.time_since_epoch().count()));
+  const auto saved =
+      send("POST", "/admin/articles/" + std::to_string(id) + "/edit", core::Role::editor,
+           form({{"csrf", csrf_of(core::Role::editor)},
+                 {"title", "مسودة"},
+                 {"category_id", std::to_string(category_)},
+                 {"version", version}}));
+  EXPECT_EQ(saved.status, 303);
+}
+
+}  // namespace
+}  // namespace jarida_admin_test

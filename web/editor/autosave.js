@@ -58,6 +58,17 @@ export function initAutosave(form, { beforeSave = () => {} } = {}) {
         }
         saved = at;
         say(`حُفظت مسودة تلقائيًا في ${j.saved_at || ''}`.trim());
+        // The stored copy is now this one: saving the form is no conflict.
+        if (typeof j.version === 'string') {
+          let v = form.querySelector('input[name=version]');
+          if (!v) {
+            v = document.createElement('input');
+            v.type = 'hidden';
+            v.name = 'version';
+            form.append(v);
+          }
+          v.value = j.version;
+        }
         if (typeof j.edit_url === 'string' && j.edit_url.startsWith('/') && form.getAttribute('action') !== j.edit_url) {
           form.setAttribute('action', j.edit_url);
           if (typeof j.autosave_url === 'string' && j.autosave_url.startsWith('/')) form.dataset.autosaveUrl = j.autosave_url;
