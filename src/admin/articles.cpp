@@ -1,6 +1,7 @@
 // The article list with its filters (status, category, author, words of the
 // title) and pages; moving to trash and back. Authors see their own
 // articles only.
+#include "admin/category_order.hpp"
 #include "admin/context.hpp"
 #include "text/dates.hpp"
 
@@ -33,8 +34,9 @@ void Newsroom::article_list(Ctx& ctx) {
     option(h, core::to_string(s), status_name(s), filter.status == s);
   h += "</select></label>";
   h += "<label>القسم <select name=\"category\"><option value=\"\">كل الأقسام</option>";
-  for (const auto& c : categories)
-    option(h, std::to_string(c.id), c.name, filter.category_id == c.id);
+  for (const auto& [c, depth] : in_tree_order(categories)) {
+    option(h, std::to_string(c->id), tree_label(*c, depth), filter.category_id == c->id);
+  }
   h += "</select></label>";
   if (ctx.is_editor()) {
     h += "<label>الكاتب <select name=\"author\"><option value=\"\">كل الكتّاب</option>";

@@ -7,6 +7,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "admin/article_form.hpp"
+#include "admin/category_order.hpp"
 #include "admin/context.hpp"
 #include "render/images.hpp"
 #include "render/slots.hpp"
@@ -164,9 +165,8 @@ std::string editor_html(const Newsroom::Ctx& ctx, const FormState& f,
   h += "><p class=\"hint\">يُصنع من العنوان بحروفه العربية، ويمكنك تعديله.</p></div>";
   h += "<div class=\"field\"><label for=\"category_id\">القسم</label><select id=\"category_id\" "
        "name=\"category_id\" required>";
-  for (const auto& c : categories) {
-    std::string label = c.parent ? "— " + c.name : c.name;
-    option(h, std::to_string(c.id), label, d.category_id == c.id);
+  for (const auto& [c, depth] : in_tree_order(categories)) {
+    option(h, std::to_string(c->id), tree_label(*c, depth), d.category_id == c->id);
   }
   h += "</select></div>";
   h += "<div class=\"field\"><label for=\"tags\">الوسوم</label><input id=\"tags\" name=\"tags\" "
