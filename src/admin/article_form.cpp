@@ -2,9 +2,11 @@
 
 #include <charconv>
 
+#include "admin/form_text.hpp"
 #include "render/html_sanitizer.hpp"
 #include "text/local_time.hpp"
 #include "text/slug.hpp"
+#include "text/utf8.hpp"
 
 namespace jarida::admin {
 namespace {
@@ -13,27 +15,6 @@ std::string field(const ArticleFormInput& in, std::string_view name) {
   for (const auto& [k, v] : in.fields)
     if (k == name) return v;
   return {};
-}
-
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
-// Titles and kickers are one line of plain text.
-std::string one_line(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  return trim(out);
-}
-
-std::optional<core::Id> id_of(std::string_view s) {
-  core::Id id = 0;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (s.empty() || ec != std::errc{} || p != s.data() + s.size() || id <= 0) return std::nullopt;
-  return id;
 }
 
 // "سياسة، اقتصاد, Smart City" -> {"سياسة", "اقتصاد", "Smart City"}: the
@@ -46,7 +27,7 @@ std::vector<std::string> split_tags(std::string_view s) {
     if (!t.empty()) {
       bool seen = false;
       for (const auto& o : out) seen = seen || o == t;
-      if (!seen) out.push_back(cut_utf8(t, 200));
+      if (!seen) out.push_back(text::cut_utf8(t, 200));
     }
     cur.clear();
   };
@@ -65,13 +46,6 @@ std::vector<std::string> split_tags(std::string_view s) {
 }
 
 }  // namespace
-
-std::string cut_utf8(std::string_view s, std::size_t max) {
-  if (s.size() <= max) return std::string(s);
-  std::size_t n = max;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return std::string(s.substr(0, n));
-}
 
 ArticleFormResult read_article_form(const ArticleFormInput& in) {
   ArticleFormResult r;
@@ -93,21 +67,21 @@ ArticleFormResult read_article_form(const ArticleFormInput& in) {
   std::string slug = text::slugify(field(in, "slug"));
   if (slug.empty()) slug = text::slugify(d.title);
   if (slug.empty()) slug = "مقال";
-  d.slug = cut_utf8(slug, kMaxSlugBytes);
+  d.slug = text::cut_utf8(slug, kMaxSlugBytes);
   while (d.slug.ends_with('-')) d.slug.pop_back();
 
-  if (auto c = id_of(field(in, "category_id")))
+  if (auto c = parse_id(field(in, "category_id")))
     d.category_id = *c;
   else
     r.errors.push_back("اختر قسمًا للمقال.");
 
   d.author_id = in.user_id;
   if (in.user_is_editor)
-    if (auto a = id_of(field(in, "author_id"))) d.author_id = *a;
+    if (auto a = parse_id(field(in, "author_id"))) d.author_id = *a;
 
   d.tag_names = split_tags(field(in, "tags"));
   if (d.tag_names.size() > kMaxTags) r.errors.push_back("الوسوم كثيرة: 30 وسمًا على الأكثر.");
-  if (auto m = id_of(field(in, "featured_media_id"))) d.featured_media_id = *m;
+  if (auto m = parse_id(field(in, "featured_media_id"))) d.featured_media_id = *m;
   d.sticky = field(in, "sticky") == "1";
   d.comments_open = field(in, "comments_open") == "1";
 

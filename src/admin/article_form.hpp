@@ -38,7 +38,4 @@ struct ArticleFormResult {
 
 ArticleFormResult read_article_form(const ArticleFormInput& in);
 
-// Cuts at a UTF-8 boundary at most `max` bytes long.
-std::string cut_utf8(std::string_view s, std::size_t max);
-
 }  // namespace jarida::admin

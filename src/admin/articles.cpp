@@ -3,6 +3,7 @@
 // articles only.
 #include "admin/category_order.hpp"
 #include "admin/context.hpp"
+#include "http/target.hpp"
 #include "text/dates.hpp"
 
 namespace jarida::admin {
@@ -61,7 +62,7 @@ void Newsroom::article_list(Ctx& ctx) {
     h += "<a href=\"" + edit + "\">" + esc(a.title) + "</a>";
     if (row.status == S::published)
       h += " <a class=\"muted\" target=\"_blank\" href=\"" +
-           esc(url_encode(core::article_path(a))) + "\">عرض</a>";
+           esc(http::encode_path(core::article_path(a))) + "\">عرض</a>";
     h += "</td><td><span class=\"status status-" + std::string(core::to_string(row.status)) +
          "\">" + std::string(status_name(row.status)) + "</span></td>";
     h += "<td>" + esc(a.category.name) + "</td><td>" + esc(a.author.display_name) + "</td>";

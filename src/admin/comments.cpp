@@ -2,16 +2,11 @@
 // with counts, approve / spam / trash / back to pending one by one or in
 // bulk, and a reply published in the site's name.
 #include "admin/context.hpp"
+#include "http/target.hpp"
 #include "text/dates.hpp"
 
 namespace jarida::admin {
 namespace {
-
-std::int64_t count_of(const std::vector<store::StatusCount>& counts, core::CommentStatus s) {
-  for (const auto& c : counts)
-    if (c.status == core::to_string(s)) return c.count;
-  return 0;
-}
 
 constexpr std::size_t kMaxReplyBytes = 5000;
 
@@ -22,7 +17,7 @@ void Newsroom::comment_queue(Ctx& ctx) {
   const auto status = core::comment_status_from_string(ctx.query("status")).value_or(C::pending);
   const auto counts = store_.comment_status_counts();
   const std::int64_t page = std::max<std::int64_t>(1, parse_id(ctx.query("page")).value_or(1));
-  const auto total = count_of(counts, status);
+  const auto total = count_of(counts, core::to_string(status));
   const std::int64_t pages =
       std::max<std::int64_t>(1, (total + options_.per_page - 1) / options_.per_page);
   const auto items =
@@ -35,7 +30,7 @@ void Newsroom::comment_queue(Ctx& ctx) {
     h += "<a href=\"/admin/comments?status=" + std::string(core::to_string(s)) + "\"";
     if (s == status) h += " aria-current=\"page\"";
     h += ">" + std::string(comment_status_name(s)) + " <span class=\"badge\">" +
-         std::to_string(count_of(counts, s)) + "</span></a>";
+         std::to_string(count_of(counts, core::to_string(s))) + "</span></a>";
   }
   h += "</nav>";
   // The bulk form holds only its buttons; the rows' checkboxes and buttons
@@ -71,7 +66,7 @@ void Newsroom::comment_queue(Ctx& ctx) {
       h += " <span class=\"muted\" dir=\"ltr\">" + esc(c.author_email) + "</span>";
     h += " <span class=\"muted\">" + esc(dates.date(c.created_at)) + " " +
          esc(dates.time_of_day(c.created_at)) + "</span></header>";
-    h += "<p class=\"muted\">على: <a target=\"_blank\" href=\"" + esc(url_encode(link)) +
+    h += "<p class=\"muted\">على: <a target=\"_blank\" href=\"" + esc(http::encode_path(link)) +
          "\" dir=\"auto\">" + esc(it.article_title) + "</a></p>";
     h += "<blockquote class=\"comment-body\" dir=\"auto\">" + esc(c.body) + "</blockquote>";
     h += "<div class=\"row-actions\">";

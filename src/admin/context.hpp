@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "admin/form_text.hpp"
 #include "admin/html.hpp"
 #include "admin/newsroom.hpp"
 
@@ -53,12 +54,17 @@ struct Newsroom::Route {
   std::size_t body_limit = 0;  // 0: http::limits::kMaxBodyBytes
 };
 
+// The count of `status` in a store's status counts (0 when absent).
+inline std::int64_t count_of(const std::vector<store::StatusCount>& counts,
+                             std::string_view status) {
+  for (const auto& c : counts)
+    if (c.status == status) return c.count;
+  return 0;
+}
+
 // Arabic names shown in the newsroom.
 std::string_view role_name(core::Role r);
 std::string_view status_name(core::ArticleStatus s);
 std::string_view comment_status_name(core::CommentStatus s);
-
-// Parses "123" (route params, form ids); nullopt for anything else.
-std::optional<core::Id> parse_id(std::string_view s);
 
 }  // namespace jarida::admin

@@ -5,16 +5,6 @@
 #include "text/dates.hpp"
 
 namespace jarida::admin {
-namespace {
-
-std::int64_t count_of(const std::vector<store::StatusCount>& counts, std::string_view status) {
-  for (const auto& c : counts)
-    if (c.status == status) return c.count;
-  return 0;
-}
-
-}  // namespace
-
 void Newsroom::dashboard(Ctx& ctx) {
   const auto articles = store_.article_status_counts();
   std::string h = page_start(ctx, "الرئيسية", "dashboard");
@@ -30,7 +20,7 @@ void Newsroom::dashboard(Ctx& ctx) {
   card("/admin/articles?status=draft", count_of(articles, "draft"), "مسودات");
   card("/admin/articles?status=published", count_of(articles, "published"), "منشورة");
   if (ctx.is_editor())
-    card("/admin/comments", count_of(store_.comment_status_counts(), "pending"),
+    card("/admin/comments", store_.count_comments(core::CommentStatus::pending),
          "تعليقات بانتظار المراجعة");
   h += "</section>";
 

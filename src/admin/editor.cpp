@@ -292,10 +292,6 @@ ArticleFormInput form_input(const Newsroom::Ctx& ctx, bool may_publish, const st
 
 }  // namespace
 
-void Newsroom::create_article(Ctx& ctx) {
-  update_article(ctx);
-}
-
 // Saves the posted form, new (no id) or existing; a refused form comes back
 // with everything as typed and the reasons.
 void Newsroom::update_article(Ctx& ctx) {
@@ -340,10 +336,6 @@ void Newsroom::update_article(Ctx& ctx) {
                    csrf_field(ctx));
   h += page_end();
   send_page(ctx, conflict ? 409 : 422, std::move(h));
-}
-
-void Newsroom::autosave_new(Ctx& ctx) {
-  autosave(ctx);
 }
 
 // Autosave: keeps the newest typing as a revision (and, for an unpublished

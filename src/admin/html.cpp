@@ -1,5 +1,6 @@
 #include "admin/html.hpp"
 
+#include "http/target.hpp"
 #include "text/utf8.hpp"
 
 namespace jarida::admin {
@@ -30,34 +31,13 @@ std::string pagination(std::int64_t page, std::int64_t pages,
   return h + "</nav>";
 }
 
-std::string url_encode(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '_' || c == '.' || c == '~' || c == '/') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
-}
-
 std::string query_string(std::initializer_list<std::pair<std::string_view, std::string_view>> kv) {
   std::string out;
   for (const auto& [k, v] : kv) {
     if (v.empty()) continue;
     out.push_back(out.empty() ? '?' : '&');
     out.append(k).push_back('=');
-    for (char c : url_encode(v)) {
-      if (c == '/')
-        out += "%2F";
-      else
-        out.push_back(c);
-    }
+    out += http::encode_query_value(v);
   }
   return out;
 }

@@ -30,7 +30,4 @@ std::string query_string(std::initializer_list<std::pair<std::string_view, std::
 std::string pagination(std::int64_t page, std::int64_t pages,
                        const std::function<std::string(std::int64_t)>& link);
 
-// Percent-encodes a path or query value (UTF-8 kept as %XX).
-std::string url_encode(std::string_view s);
-
 }  // namespace jarida::admin

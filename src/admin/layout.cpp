@@ -1,26 +1,27 @@
 // The newsroom's page frame (header, menu with counts, notices) and its
 // ways of answering: HTML pages, JSON, redirects. Every answer is private
 // and never cached: it shows one person's work.
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
 #include "admin/context.hpp"
 #include "http/request_checks.hpp"
+#include "http/security_headers.hpp"
 
 namespace jarida::admin {
 namespace {
 
-constexpr const char* kAdminHeaders =
-    "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; "
-    "img-src 'self' data: https:; font-src 'self'; connect-src 'self'; form-action 'self'; "
-    "frame-ancestors 'none'; base-uri 'self'; object-src 'none'\r\n"
-    "X-Content-Type-Options: nosniff\r\n"
-    "Referrer-Policy: same-origin\r\n"
-    "X-Frame-Options: DENY\r\n"
-    "Cache-Control: no-store\r\n"
-    "X-Robots-Tag: noindex, nofollow\r\n";
+// The site's security headers, and: private, never cached, never indexed.
+const std::string kAdminHeaders = std::string(http::kSecurityHeaders) +
+                                  "Cache-Control: no-store\r\nX-Robots-Tag: noindex, nofollow\r\n";
 
-std::int64_t count_of(const std::vector<store::StatusCount>& counts, std::string_view status) {
-  for (const auto& c : counts)
-    if (c.status == status) return c.count;
-  return 0;
+void answer(http::Response& res, int status, const char* content_type, std::string body) {
+  res.status = status;
+  res.headers.clear();
+  res.parts.clear();
+  res.add_header("Content-Type", content_type);
+  res.headers.append(kAdminHeaders);
+  res.body = std::move(body);
 }
 
 }  // namespace
@@ -82,7 +83,7 @@ std::string Newsroom::page_start(const Ctx& ctx, std::string_view title,
     h += ">";
     h += it.label;
     if (std::string_view(it.key) == "comments") {
-      const auto pending = count_of(store_.comment_status_counts(), "pending");
+      const auto pending = store_.count_comments(core::CommentStatus::pending);
       if (pending > 0)
         h += " <span class=\"badge\" title=\"بانتظار المراجعة\">" + std::to_string(pending) +
              "</span>";
@@ -140,33 +141,17 @@ std::string Newsroom::notice_html(const Ctx& ctx) {
 }
 
 void Newsroom::send_page(Ctx& ctx, int status, std::string html) {
-  auto& res = ctx.res;
-  res.status = status;
-  res.headers.clear();
-  res.parts.clear();
-  res.headers.append("Content-Type: text/html; charset=utf-8\r\n");
-  res.headers.append(kAdminHeaders);
-  res.body = std::move(html);
+  answer(ctx.res, status, "text/html; charset=utf-8", std::move(html));
 }
 
 void Newsroom::send_json(Ctx& ctx, int status, std::string json) {
-  auto& res = ctx.res;
-  res.status = status;
-  res.headers.clear();
-  res.parts.clear();
-  res.headers.append("Content-Type: application/json; charset=utf-8\r\n");
-  res.headers.append(kAdminHeaders);
-  res.body = std::move(json);
+  answer(ctx.res, status, "application/json; charset=utf-8", std::move(json));
 }
 
 void Newsroom::json_error(Ctx& ctx, int status, std::string_view message) {
-  std::string j = "{\"error\":\"";
-  for (char c : message) {
-    if (c == '"' || c == '\\') j.push_back('\\');
-    j.push_back(c);
-  }
-  j += "\"}";
-  send_json(ctx, status, std::move(j));
+  boost::json::object o;
+  o["error"] = message;
+  send_json(ctx, status, boost::json::serialize(o));
 }
 
 void Newsroom::redirect(Ctx& ctx, std::string_view location) {

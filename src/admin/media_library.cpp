@@ -47,17 +47,6 @@ boost::json::object item_json(const core::Media& m) {
   return o;
 }
 
-std::string one_line(std::string s, std::size_t max) {
-  for (char& c : s)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  if (s.size() > max) {
-    std::size_t n = max;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    s.resize(n);
-  }
-  return s;
-}
-
 }  // namespace
 
 void Newsroom::media_page(Ctx& ctx) {

@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "admin/context.hpp"
-#include "admin/passwords.hpp"
 #include "http/limits.hpp"
 #include "http/request_checks.hpp"
 
@@ -83,18 +82,9 @@ std::string_view comment_status_name(core::CommentStatus s) {
   return "";
 }
 
-std::optional<core::Id> parse_id(std::string_view s) {
-  core::Id id = 0;
-  if (s.empty() || s.size() > 18) return std::nullopt;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc{} || p != s.data() + s.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 Newsroom::Newsroom(store::Store& store, const render::LiveRenderer& renderer,
                    NewsroomOptions options)
     : store_(store), live_(renderer), options_(std::move(options)) {
-  dummy_hash_ = hash_password(generate_password());
   using M = http::Method;
   auto r = [](M m, const char* pattern, const char* name, Handler h, Need need, bool csrf,
               bool json = false, std::size_t body_limit = 0) {
@@ -118,10 +108,10 @@ Newsroom::Newsroom(store::Store& store, const render::LiveRenderer& renderer,
       r(M::get, "/admin/articles", "articles", &Newsroom::article_list, Need::author, no_csrf),
       r(M::get, "/admin/articles/new", "new_article", &Newsroom::new_article_form, Need::author,
         no_csrf),
-      r(M::post, "/admin/articles/new", "create_article", &Newsroom::create_article, Need::author,
+      r(M::post, "/admin/articles/new", "create_article", &Newsroom::update_article, Need::author,
         csrf, false, kArticleBodyBytes),
-      r(M::post, "/admin/articles/new/autosave", "autosave_new", &Newsroom::autosave_new,
-        Need::author, csrf, json, kArticleBodyBytes),
+      r(M::post, "/admin/articles/new/autosave", "autosave_new", &Newsroom::autosave, Need::author,
+        csrf, json, kArticleBodyBytes),
       r(M::get, "/admin/articles/{id:int}/edit", "edit_article", &Newsroom::edit_article_form,
         Need::author, no_csrf),
       r(M::post, "/admin/articles/{id:int}/edit", "update_article", &Newsroom::update_article,
@@ -145,7 +135,7 @@ Newsroom::Newsroom(store::Store& store, const render::LiveRenderer& renderer,
         Need::editor, csrf),
       r(M::get, "/admin/pages", "pages", &Newsroom::page_list, Need::editor, no_csrf),
       r(M::get, "/admin/pages/new", "new_page", &Newsroom::new_page_form, Need::editor, no_csrf),
-      r(M::post, "/admin/pages/new", "create_page", &Newsroom::create_page, Need::editor, csrf,
+      r(M::post, "/admin/pages/new", "create_page", &Newsroom::update_page, Need::editor, csrf,
         false, kArticleBodyBytes),
       r(M::get, "/admin/pages/{id:int}/edit", "edit_page", &Newsroom::edit_page_form, Need::editor,
         no_csrf),

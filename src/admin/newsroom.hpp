@@ -103,10 +103,8 @@ class Newsroom {
   // editor.cpp
   void new_article_form(Ctx& ctx);
   void edit_article_form(Ctx& ctx);
-  void create_article(Ctx& ctx);
-  void update_article(Ctx& ctx);
-  void autosave_new(Ctx& ctx);
-  void autosave(Ctx& ctx);
+  void update_article(Ctx& ctx);  // also creates (no {id} in the route)
+  void autosave(Ctx& ctx);        // also of a new article
   void preview(Ctx& ctx);
   void revisions_page(Ctx& ctx);
   void restore_revision(Ctx& ctx);
@@ -123,8 +121,7 @@ class Newsroom {
   void page_list(Ctx& ctx);
   void new_page_form(Ctx& ctx);
   void edit_page_form(Ctx& ctx);
-  void create_page(Ctx& ctx);
-  void update_page(Ctx& ctx);
+  void update_page(Ctx& ctx);  // also creates (no {id} in the route)
   // taxonomy.cpp: categories (nested) and tags
   void category_list(Ctx& ctx);
   void save_category(Ctx& ctx);
@@ -166,7 +163,6 @@ class Newsroom {
   const render::LiveRenderer& live_;
   NewsroomOptions options_;
   SignInThrottle throttle_;
-  std::string dummy_hash_;  // verified against when the login doesn't exist (same timing)
   std::vector<Route> routes_;
   std::chrono::steady_clock::time_point next_purge_{};  // tick() only
 };

@@ -10,9 +10,11 @@
 
 #include "admin/article_form.hpp"
 #include "admin/context.hpp"
+#include "http/target.hpp"
 #include "render/html_sanitizer.hpp"
 #include "text/dates.hpp"
 #include "text/slug.hpp"
+#include "text/utf8.hpp"
 
 namespace jarida::admin {
 namespace {
@@ -52,14 +54,6 @@ std::string_view page_status_name(core::ArticleStatus s) {
   return "";
 }
 
-std::string one_line(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  const auto b = out.find_first_not_of(' ');
-  if (b == std::string::npos) return {};
-  return out.substr(b, out.find_last_not_of(' ') - b + 1);
-}
-
 bool reserved(std::string_view slug) {
   return std::find(std::begin(kReservedSlugs), std::end(kReservedSlugs), slug) !=
          std::end(kReservedSlugs);
@@ -94,7 +88,7 @@ PageInput read_page_form(const Newsroom::Ctx& ctx) {
   std::string slug = text::slugify(ctx.field("slug"));
   if (slug.empty()) slug = text::slugify(d.title);
   if (slug.empty()) slug = "صفحة";
-  d.slug = cut_utf8(slug, kMaxSlugBytes);
+  d.slug = text::cut_utf8(slug, kMaxSlugBytes);
   while (d.slug.ends_with('-')) d.slug.pop_back();
   if (reserved(d.slug))
     in.errors.push_back("الرابط «" + d.slug +
@@ -149,7 +143,7 @@ std::string page_form_html(const PageForm& f, const std::vector<std::string>& er
        "value=\"save\">احفظ</button>";
   if (f.id && f.stored_status == core::ArticleStatus::published) {
     h += "<a class=\"btn\" target=\"_blank\" rel=\"noopener\"";
-    attr(h, "href", url_encode(page_path(d.slug)));
+    attr(h, "href", http::encode_path(page_path(d.slug)));
     h += ">اعرضها</a>";
   }
   h += "</div></fieldset>";
@@ -189,7 +183,7 @@ void Newsroom::page_list(Ctx& ctx) {
     h += "<tr><td dir=\"auto\"><a href=\"" + edit + "\">" + esc(p.page.title) + "</a>";
     if (p.status == core::ArticleStatus::published)
       h += " <a class=\"muted\" target=\"_blank\" rel=\"noopener\" href=\"" +
-           esc(url_encode(page_path(p.page.slug))) + "\">عرض</a>";
+           esc(http::encode_path(page_path(p.page.slug))) + "\">عرض</a>";
     h += "</td><td dir=\"ltr\">/" + esc(p.page.slug) + "/</td>";  // an address: slashes in place
     h += "<td><span class=\"status status-" + std::string(core::to_string(p.status)) + "\">" +
          std::string(page_status_name(p.status)) + "</span></td>";
@@ -216,10 +210,6 @@ void Newsroom::edit_page_form(Ctx& ctx) {
   h += page_form_html(form_of(*p), {}, csrf_field(ctx));
   h += page_end();
   send_page(ctx, 200, std::move(h));
-}
-
-void Newsroom::create_page(Ctx& ctx) {
-  update_page(ctx);
 }
 
 // Saves the posted form, new (no id) or existing; a refused form comes back

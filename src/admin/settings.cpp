@@ -37,12 +37,6 @@ std::string toml_string(std::string_view s) {
   return out + "\"";
 }
 
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
-}
-
 // "\r\n" from browsers' textareas becomes "\n".
 std::string unix_lines(std::string_view s) {
   std::string out;

@@ -105,7 +105,7 @@ void Newsroom::sign_in(Ctx& ctx) {
     const auto account = store_.account_by_login(login);
     const bool usable = account && !account->disabled && !account->password_hash.empty();
     const bool ok =
-        verify_password(usable ? account->password_hash : dummy_hash_, password) && usable;
+        verify_password(usable ? account->password_hash : kDummyPasswordHash, password) && usable;
     if (!ok) return render_sign_in(c, 401, std::string(kBadCredentials), login);
     throttle_.succeeded(login, ip);
     const std::string token = new_session_token();

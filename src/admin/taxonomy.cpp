@@ -14,7 +14,9 @@
 
 #include "admin/article_form.hpp"
 #include "admin/context.hpp"
+#include "http/target.hpp"
 #include "text/slug.hpp"
+#include "text/utf8.hpp"
 
 namespace jarida::admin {
 namespace {
@@ -24,18 +26,6 @@ constexpr std::size_t kMaxDescriptionBytes = 2000;
 constexpr std::size_t kMaxSearchBytes = 200;
 // Tag rows are short; a screenful of them beats paging every 20.
 constexpr std::int64_t kTagsPerPage = 50;
-
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
-}
-
-std::string one_line(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  return trim(out);
-}
 
 std::string count_text(std::int64_t n) {
   return std::to_string(n) + " مقال";
@@ -71,7 +61,7 @@ TermInput read_term(const Newsroom::Ctx& ctx, bool category) {
   if (f.name.size() > kMaxNameBytes) in.errors.push_back("الاسم طويل جدًا: اختصره.");
   if (f.description.size() > kMaxDescriptionBytes) in.errors.push_back("الوصف طويل جدًا.");
   in.slug = text::slugify(f.slug.empty() ? f.name : f.slug);
-  in.slug = cut_utf8(in.slug, kMaxSlugBytes);
+  in.slug = text::cut_utf8(in.slug, kMaxSlugBytes);
   while (in.slug.ends_with('-')) in.slug.pop_back();
   if (in.slug.empty() && !f.name.empty())
     in.errors.push_back("اكتب رابطًا مختصرًا فيه حروف أو أرقام.");
@@ -238,7 +228,7 @@ std::string categories_html(const std::vector<store::CategoryRow>& rows,
     h += "<tr";
     attr(h, "id", "category-" + key);
     h += "><td dir=\"auto\">" + indent(depth) + "<a target=\"_blank\" rel=\"noopener\"";
-    attr(h, "href", url_encode("/category/" + c.slug + "/"));
+    attr(h, "href", http::encode_path("/category/" + c.slug + "/"));
     h += ">";
     h += esc(c.name);
     h += "</a></td><td dir=\"auto\">" + esc(c.slug) + "</td><td>" + count_text(r->articles) +
@@ -326,7 +316,7 @@ std::string tags_html(const core::Paged<store::TagRow>& rows, const TagListState
     h += "<tr";
     attr(h, "id", "tag-" + key);
     h += "><td dir=\"auto\"><a target=\"_blank\" rel=\"noopener\"";
-    attr(h, "href", url_encode("/tag/" + t.slug + "/"));
+    attr(h, "href", http::encode_path("/tag/" + t.slug + "/"));
     h += ">";
     h += esc(t.name);
     h += "</a></td><td dir=\"auto\">" + esc(t.slug) + "</td><td>" + count_text(r.articles) +
@@ -359,7 +349,7 @@ std::string tags_html(const core::Paged<store::TagRow>& rows, const TagListState
 
 TagListState list_state(std::string q, std::string_view page) {
   TagListState s;
-  s.q = cut_utf8(trim(q), kMaxSearchBytes);
+  s.q = text::cut_utf8(trim(q), kMaxSearchBytes);
   s.page = std::max<core::Id>(1, parse_id(page).value_or(1));
   return s;
 }

@@ -8,13 +8,13 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include "http/security_headers.hpp"
 #include "http/target.hpp"
 #include "mail/address.hpp"
 #include "render/slots.hpp"
 #include "site/client_address.hpp"
 #include "site/comment_input.hpp"
 #include "site/form_support.hpp"
-#include "site/security_headers.hpp"
 #include "site/site.hpp"
 
 namespace jarida::site {
@@ -50,7 +50,7 @@ void Site::post_comment(const http::Request& req, const http::Params& params, ht
   // nothing to adapt to.
   auto answer_held = [&](core::Id id, const std::string& cookie) {
     res.headers.clear();
-    res.headers.append(kSecurityHeaders);
+    res.headers.append(http::kSecurityHeaders);
     res.headers.append("Cache-Control: no-store\r\n");
     if (!cookie.empty()) res.add_header("Set-Cookie", cookie);
     const std::string url = http::encode_path(article_path) + "?comment=held#respond";
@@ -160,7 +160,7 @@ void Site::post_comment(const http::Request& req, const http::Params& params, ht
   fragments_.invalidate("latest_comments");
   comment_count_cell(article->id, article->comment_count + 1);
   res.headers.clear();
-  res.headers.append(kSecurityHeaders);
+  res.headers.append(http::kSecurityHeaders);
   res.headers.append("Cache-Control: no-store\r\n");
   if (!cookie.empty()) res.add_header("Set-Cookie", cookie);
   const std::string anchor = "#comment-" + std::to_string(result.id);

@@ -5,7 +5,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
-#include "site/security_headers.hpp"
+#include "http/security_headers.hpp"
 
 namespace jarida::site {
 
@@ -30,7 +30,7 @@ void refuse_form(const render::Renderer& renderer, bool json, int status,
                  const std::vector<std::string>& messages, http::Response& res) {
   res.status = status;
   res.headers.clear();
-  res.headers.append(kSecurityHeaders);
+  res.headers.append(http::kSecurityHeaders);
   res.headers.append("Cache-Control: no-store\r\n");
   if (json) {
     boost::json::array list;

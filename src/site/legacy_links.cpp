@@ -5,8 +5,8 @@
 // a WordPress id that is not here (or not public) is the usual 404. Any
 // other path that finds nothing is looked up in the redirects table (filled
 // by the import and by `jarida redirect add`).
+#include "http/security_headers.hpp"
 #include "http/target.hpp"
-#include "site/security_headers.hpp"
 #include "site/site.hpp"
 #include "text/digits.hpp"
 
@@ -16,7 +16,7 @@ namespace {
 
 void moved(http::Response& res, const std::string& location, int status = 301) {
   res.status = status;
-  res.headers.append(kSecurityHeaders);
+  res.headers.append(http::kSecurityHeaders);
   res.add_header("Location", location);
 }
 

@@ -12,7 +12,7 @@
 #include <ctime>
 #include <string>
 
-#include "site/security_headers.hpp"
+#include "http/security_headers.hpp"
 
 namespace jarida::site {
 namespace {
@@ -182,7 +182,7 @@ bool MediaFiles::serve(std::string_view name, std::string_view if_none_match,
   }
 
   out.status = not_modified ? 304 : 200;
-  out.headers.append(kSecurityHeaders);  // includes X-Content-Type-Options: nosniff
+  out.headers.append(http::kSecurityHeaders);  // includes X-Content-Type-Options: nosniff
   out.add_header("Content-Type", type);
   out.add_header("Cache-Control", "public, max-age=31536000, immutable");
   out.add_header("Last-Modified", last_modified);

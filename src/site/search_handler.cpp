@@ -5,8 +5,8 @@
 // search layer's to read as plain words.
 #include <boost/json.hpp>
 
+#include "http/security_headers.hpp"
 #include "http/target.hpp"
-#include "site/security_headers.hpp"
 #include "site/site.hpp"
 #include "text/dates.hpp"
 #include "text/digits.hpp"
@@ -36,7 +36,7 @@ std::string search_url(std::string_view query, std::int64_t page) {
 void json_error(http::Response& res, int status, std::string_view message) {
   res.status = status;
   res.headers.clear();
-  res.headers.append(kSecurityHeaders);
+  res.headers.append(http::kSecurityHeaders);
   res.headers.append("Cache-Control: no-store\r\n");
   res.add_header("Content-Type", "application/json; charset=utf-8");
   boost::json::object o;
@@ -116,7 +116,7 @@ void Site::search_api(const http::Request& req, const http::Params&, http::Respo
   }
   o["results"] = std::move(results);
   res.status = 200;
-  res.headers.append(kSecurityHeaders);
+  res.headers.append(http::kSecurityHeaders);
   res.headers.append("Cache-Control: no-cache\r\n");
   res.add_header("Content-Type", "application/json; charset=utf-8");
   res.body = boost::json::serialize(o);

@@ -6,12 +6,12 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include "http/security_headers.hpp"
 #include "http/target.hpp"
 #include "mail/address.hpp"
 #include "mail/message.hpp"
 #include "site/client_address.hpp"
 #include "site/form_support.hpp"
-#include "site/security_headers.hpp"
 #include "site/site.hpp"
 
 namespace jarida::site {
@@ -78,7 +78,7 @@ void Site::post_send_to_friend(const http::Request& req, const http::Params& par
   if (options_.on_mail_queued) options_.on_mail_queued();
 
   res.headers.clear();
-  res.headers.append(kSecurityHeaders);
+  res.headers.append(http::kSecurityHeaders);
   res.headers.append("Cache-Control: no-store\r\n");
   if (json) {
     res.status = 202;

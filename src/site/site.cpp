@@ -5,10 +5,10 @@
 #include <iostream>
 
 #include "http/limits.hpp"
+#include "http/security_headers.hpp"
 #include "http/target.hpp"
 #include "render/slots.hpp"
 #include "site/client_address.hpp"
-#include "site/security_headers.hpp"
 #include "stats/visit_rules.hpp"
 
 namespace jarida::site {
@@ -17,7 +17,7 @@ namespace {
 // Browsers revalidate every time, so the live counter shows; the ETag makes
 // that a 304.
 const std::string kPageHeadersAfterType =
-    std::string(kSecurityHeaders) + "Cache-Control: no-cache\r\nVary: Accept-Encoding\r\n";
+    std::string(http::kSecurityHeaders) + "Cache-Control: no-cache\r\nVary: Accept-Encoding\r\n";
 const std::string kPageHeaders =
     std::string("Content-Type: text/html; charset=utf-8\r\n") + kPageHeadersAfterType;
 
@@ -180,7 +180,7 @@ void Site::handle(const http::Request& req, http::Response& res) {
       res.status = 301;
       std::string location = http::encode_path(slashed_path);
       if (!req.query.empty()) location.append("?").append(req.query);
-      res.headers.append(kSecurityHeaders);
+      res.headers.append(http::kSecurityHeaders);
       res.add_header("Location", location);
       return;
     }
@@ -222,7 +222,7 @@ void Site::write_page(const http::Request& req, const CachedPage& page,
   if (page.status == 404) return not_found(req, res);
   if (page.status == 301) {
     res.status = 301;
-    res.headers.append(kSecurityHeaders);
+    res.headers.append(http::kSecurityHeaders);
     res.add_header("Location", page.redirect_to);
     return;
   }
@@ -334,7 +334,7 @@ void Site::error(int status, const http::Request* req, http::Response& res) {
   res.headers.clear();
   res.parts.clear();
   res.headers.append("Content-Type: text/html; charset=utf-8\r\n");
-  res.headers.append(kSecurityHeaders);
+  res.headers.append(http::kSecurityHeaders);
   res.headers.append("Cache-Control: no-store\r\n");
   if (status == 405) res.add_header("Allow", "GET, HEAD");
   res.body = it->second;
@@ -350,7 +350,7 @@ void Site::api_error(int status, http::Response& res) {
   res.headers.clear();
   res.parts.clear();
   res.headers.append("Content-Type: application/json; charset=utf-8\r\n");
-  res.headers.append(kSecurityHeaders);
+  res.headers.append(http::kSecurityHeaders);
   res.headers.append("Cache-Control: no-store\r\n");
   if (status == 405) res.add_header("Allow", "GET, HEAD");
   res.body = std::string("{\"error\":\"") + message + "\"}";

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "site/security_headers.hpp"
+#include "http/security_headers.hpp"
 
 namespace jarida::site {
 namespace {
@@ -67,7 +67,7 @@ bool StaticFiles::serve(const std::string& name, bool gzip_ok, std::string_view 
   if (it == files_.end()) return false;
   const File& f = it->second;
   out.status = 200;
-  out.headers.append(kSecurityHeaders);
+  out.headers.append(http::kSecurityHeaders);
   out.add_header("Content-Type", f.content_type);
   // CSS and JS links carry ?v=<hash>; fonts never change with a theme version.
   out.add_header("Cache-Control", "public, max-age=31536000, immutable");

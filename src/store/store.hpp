@@ -442,6 +442,10 @@ class Store {
   virtual std::vector<ArticlePlace> publish_due(core::TimePoint now) = 0;
   virtual std::vector<StatusCount> article_status_counts() = 0;
   virtual std::vector<StatusCount> comment_status_counts() = 0;
+  // Comments with one status: one range of an index, for the menu's
+  // "waiting for review" count on every newsroom page (the counts above
+  // read every comment).
+  virtual std::int64_t count_comments(core::CommentStatus status) = 0;
 
   // Pages, categories and tags (newsroom_taxonomy.cpp). Each save or
   // delete is one transaction that checks what it must (free slug, parent,

@@ -17,6 +17,7 @@
 #include "http/target.hpp"
 #include "render/live_renderer.hpp"
 #include "store/store.hpp"
+#include "store/store_fixture.hpp"
 
 namespace jarida_admin_test {
 
@@ -27,22 +28,7 @@ namespace http = jarida::http;
 namespace store = jarida::store;
 namespace render = jarida::render;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string name = (fs::temp_directory_path() / "jarida-admin-XXXXXX").string();
-    if (mkdtemp(name.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = name;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using jarida_store_test::TempDir;  // a fresh directory, removed at the end
 
 // A request as the server would hand it over, with its own storage.
 struct FakeRequest {

@@ -33,7 +33,9 @@ TEST_F(RouteTableTest, TableIsNotEmptyAndEveryPostTakesACsrfToken) {
   const auto table = newsroom_->route_table();
   ASSERT_GT(table.size(), 20u);
   for (const auto& r : table) {
-    if (r.method == http::Method::post) EXPECT_TRUE(r.csrf) << r.name;
+    if (r.method == http::Method::post) {
+      EXPECT_TRUE(r.csrf) << r.name;
+    }
     EXPECT_TRUE(r.pattern.starts_with("/admin/")) << r.name;
   }
 }

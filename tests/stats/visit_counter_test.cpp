@@ -143,6 +143,7 @@ class FakeStore : public store::Store {
   std::vector<store::ArticlePlace> publish_due(core::TimePoint) override { return {}; }
   std::vector<store::StatusCount> article_status_counts() override { return {}; }
   std::vector<store::StatusCount> comment_status_counts() override { return {}; }
+  std::int64_t count_comments(core::CommentStatus) override { return 0; }
   std::vector<store::EditablePage> newsroom_pages() override { return {}; }
   std::optional<store::EditablePage> page_for_edit(core::Id) override { return {}; }
   store::EditResult save_page(std::optional<core::Id>, const store::PageDraft&,

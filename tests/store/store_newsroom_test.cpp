@@ -498,6 +498,9 @@ TYPED_TEST(NewsroomTest, StatusCountsGroupArticlesAndComments) {
   EXPECT_EQ(count_of(comments, "pending"), 2);
   EXPECT_EQ(count_of(comments, "spam"), 1);
   EXPECT_EQ(count_of(comments, "trash").value_or(0), 0);
+  EXPECT_EQ(this->db().count_comments(CommentStatus::pending), 2);
+  EXPECT_EQ(this->db().count_comments(CommentStatus::approved), 1);
+  EXPECT_EQ(this->db().count_comments(CommentStatus::trash), 0);
 }
 
 TYPED_TEST(NewsroomTest, ListShowsEveryStatusButTrashNewestFirst) {

@@ -27,8 +27,8 @@ core::Media read_library_media(const Query& q) {
   return m;
 }
 
-// `text` as a LIKE pattern that matches it anywhere, its own % _ and \
-// taken literally (with ESCAPE '\').
+// `text` as a LIKE pattern that matches it anywhere, with its own %, _
+// and backslash taken literally (ESCAPE '\').
 std::string contains_pattern(std::string_view text) {
   std::string p = "%";
   for (const char c : text) {

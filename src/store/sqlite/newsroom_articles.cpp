@@ -195,4 +195,13 @@ std::vector<StatusCount> SqliteStore::comment_status_counts() {
                        "comment_status_counts");
 }
 
+std::int64_t SqliteStore::count_comments(core::CommentStatus status) {
+  auto c = readers_.borrow();
+  // A range of comments_latest (status, created_at).
+  auto q = c->query("SELECT count(*) FROM comments WHERE status = ?1", "count_comments");
+  q.bind(1, core::to_string(status));
+  q.step();
+  return q.int64(0);
+}
+
 }  // namespace jarida::store::sqlite

@@ -135,6 +135,7 @@ class SqliteStore final : public Store {
   std::vector<ArticlePlace> publish_due(core::TimePoint now) override;
   std::vector<StatusCount> article_status_counts() override;
   std::vector<StatusCount> comment_status_counts() override;
+  std::int64_t count_comments(core::CommentStatus status) override;
 
   // newsroom_taxonomy.cpp
   std::vector<EditablePage> newsroom_pages() override;

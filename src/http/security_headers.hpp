@@ -1,7 +1,8 @@
-// Headers every response carries (ARCHITECTURE.md "Security model").
+// Headers every response of the site and the newsroom carries
+// (ARCHITECTURE.md "Security model").
 #pragma once
 
-namespace jarida::site {
+namespace jarida::http {
 
 // No inline scripts or styles anywhere; pages can't be framed.
 inline constexpr const char* kSecurityHeaders =
@@ -13,4 +14,4 @@ inline constexpr const char* kSecurityHeaders =
     "X-Frame-Options: DENY\r\n"
     "Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\r\n";
 
-}  // namespace jarida::site
+}  // namespace jarida::http
